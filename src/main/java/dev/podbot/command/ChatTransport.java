@@ -1,0 +1,39 @@
+package dev.podbot.command;
+
+/**
+ * A way to push a message into a chat without a request (notifications). Telegram is one; the demo web chat is
+ * another. Implementations rate-limit and retry transient failures themselves; what they throw is final for this
+ * attempt.
+ */
+public interface ChatTransport {
+
+    /** True when this transport reaches the chat. */
+    boolean handles(long chatId);
+
+    /** Higher wins when several transports handle a chat (the demo web chat claims its own ids first). */
+    default int priority() {
+        return 0;
+    }
+
+    /**
+     * Sends one message and returns once it is delivered.
+     *
+     * @throws ChatUnreachableException when the chat blocked the bot or no longer exists (do not retry)
+     * @throws DeliveryFailedException  when delivery failed for now (retry later)
+     */
+    void deliver(long chatId, Reply reply);
+
+    /** The chat blocked the bot (Telegram 403) or is gone: stop sending until the user writes again. */
+    class ChatUnreachableException extends RuntimeException {
+        public ChatUnreachableException(String message) {
+            super(message);
+        }
+    }
+
+    /** A transient failure (5xx, timeout, 429 beyond patience): try again later. */
+    class DeliveryFailedException extends RuntimeException {
+        public DeliveryFailedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

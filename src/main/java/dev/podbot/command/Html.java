@@ -1,0 +1,22 @@
+package dev.podbot.command;
+
+/** Escaping for Telegram's HTML parse mode (and the web chat, which renders the same subset). */
+public final class Html {
+    private Html() {
+    }
+
+    public static String escape(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    public static String bold(String s) {
+        return "<b>" + escape(s) + "</b>";
+    }
+
+    public static String code(String s) {
+        return "<code>" + escape(s) + "</code>";
+    }
+}
