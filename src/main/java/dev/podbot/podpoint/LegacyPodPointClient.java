@@ -97,10 +97,15 @@ public class LegacyPodPointClient implements PodPointClient {
     static final String EP_USER = "GET /auth";
     static final String EP_CONNECTIVITY = "GET /chargers/{ppid}/connectivity-status";
 
-    private final ObjectMapper json = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .findAndAddModules()
-            .build();
+    private final ObjectMapper json = objectMapper();
+
+    /** The lenient mapper every reply is read with (unknown properties ignored); tests read fixtures with it. */
+    static ObjectMapper objectMapper() {
+        return JsonMapper.builder()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .findAndAddModules()
+                .build();
+    }
 
     @Inject
     PodPointHttp http;
