@@ -12,7 +12,7 @@ import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 /** The Telegram command menu, built from the handlers' usage lines ("/name args — description"). */
 final class BotCommands {
 
-    private static final Pattern USAGE = Pattern.compile("^\\s*/([A-Za-z0-9_]{1,32})(?:@\\S+)?\\b[^—]*?—\\s*(\\S.*?)\\s*$");
+    private static final Pattern USAGE = Pattern.compile("^\\s*/([A-Za-z0-9_]{1,32})(?:@\\S+)?\\s[^—]*?—\\s*(\\S.*?)\\s*$");
 
     static final List<BotCommand> FALLBACK = List.of(
             new BotCommand("start", "Welcome and how to begin"),
