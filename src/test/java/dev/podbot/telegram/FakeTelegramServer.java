@@ -313,6 +313,17 @@ public final class FakeTelegramServer implements AutoCloseable {
         }
     }
 
+    /** The id of the newest message the bot sent (or edited) in a chat, or -1. */
+    public int lastBotMessageId(long chatId) {
+        lock.lock();
+        try {
+            return botMessages.getOrDefault(String.valueOf(chatId), Map.of()).keySet().stream()
+                    .mapToInt(Integer::intValue).max().orElse(-1);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public int getUpdatesCalls() {
         return getUpdatesCalls.get();
     }
