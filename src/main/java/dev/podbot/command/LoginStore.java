@@ -99,6 +99,15 @@ public class LoginStore {
 
     /** Deletes expired conversations (they hold encrypted passwords: keep them no longer than needed). */
     @Scheduled(every = "1m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgeOnSchedule() {
+        try {
+            purgeExpired();
+        } catch (RuntimeException e) {
+            Log.warnf("Could not delete expired login conversations: %s", Failures.forLog(e));
+        }
+    }
+
+    /** Deletes expired conversations now; returns how many. */
     @Transactional
     public long purgeExpired() {
         long n = LoginState.delete("expiresAt <= ?1", Instant.now());
