@@ -23,6 +23,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * The chat-neutral command layer: checks the allow-list, parses {@code /cmd@BotName args} and button data
@@ -182,7 +183,9 @@ public class CommandRouter implements CommandService {
         ChatRequest request = input.request();
         try {
             if (h.needsAccount()) {
-                Optional<ChatAccount> account = accounts.find(request.chatId());
+                // read in its own transaction: always the stored state, never an entity cached earlier in the request
+                Optional<ChatAccount> account = QuarkusTransaction.requiringNew()
+                        .call(() -> accounts.find(request.chatId()));
                 if (account.isEmpty()) {
                     o.outcome = "no_account";
                     return refusal(request, NO_ACCOUNT);

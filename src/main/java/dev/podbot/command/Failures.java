@@ -1,6 +1,7 @@
 package dev.podbot.command;
 
 import dev.podbot.account.CredentialCipher;
+import dev.podbot.podpoint.InvalidScheduleException;
 import dev.podbot.podpoint.MfaRequiredException;
 import dev.podbot.podpoint.PodPointApiException;
 import dev.podbot.podpoint.PodPointException;
@@ -31,6 +32,9 @@ public final class Failures {
         if (e instanceof PodPointUnavailableException) {
             return UNAVAILABLE;
         }
+        if (e instanceof InvalidScheduleException invalid) {
+            return Html.escape(invalid.reason());
+        }
         if (e instanceof PodPointApiException api) {
             int s = api.status();
             if (s >= 500) {
@@ -56,6 +60,9 @@ public final class Failures {
         }
         if (e instanceof PodPointUnavailableException) {
             return "unavailable";
+        }
+        if (e instanceof InvalidScheduleException) {
+            return "invalid";
         }
         if (e instanceof PodPointException) {
             return "podpoint_error";

@@ -42,6 +42,11 @@ abstract class CommandTestBase {
         QuarkusTransaction.requiringNew().run(() -> LoginState.deleteAll());
     }
 
+    /** The chat's stored account, read in a fresh transaction (never a copy cached earlier in the test). */
+    java.util.Optional<ChatAccount> account(long chat) {
+        return QuarkusTransaction.requiringNew().call(() -> accounts.find(chat));
+    }
+
     ChatResponse say(long chat, String text) {
         return commands.handle(ChatRequest.text(chat, chat, ChatRequest.ChatType.PRIVATE, text,
                 MESSAGE_IDS.incrementAndGet()));

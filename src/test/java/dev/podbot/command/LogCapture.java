@@ -9,22 +9,32 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-/** Collects every log record (all loggers, all levels, with stack traces) while it is open. */
+/**
+ * Collects every log record the application writes (all loggers at their configured levels, and the bot's own
+ * code down to TRACE, with stack traces) while it is open. WireMock's own Jetty server, the stand-in for Pod Point,
+ * is not part of the application and is left out.
+ */
 final class LogCapture extends Handler implements AutoCloseable {
 
     private final List<String> lines = new ArrayList<>();
     private final Logger root = Logger.getLogger("");
+    private final Logger ours = Logger.getLogger("dev.podbot");
     private final Level oldLevel;
 
     LogCapture() {
         setLevel(Level.ALL);
-        oldLevel = root.getLevel();
-        root.setLevel(Level.ALL);
+        oldLevel = ours.getLevel();
+        ours.setLevel(Level.ALL);
         root.addHandler(this);
     }
 
     @Override
     public synchronized void publish(LogRecord r) {
+        String name = r.getLoggerName() == null ? "" : r.getLoggerName();
+        if (name.startsWith("org.eclipse.jetty") || name.startsWith("com.github.tomakehurst")
+                || name.startsWith("wiremock")) {
+            return;
+        }
         StringBuilder sb = new StringBuilder(r.getLoggerName() + " " + r.getLevel() + " ");
         if (r instanceof org.jboss.logmanager.ExtLogRecord ext) {
             sb.append(ext.getFormattedMessage());
@@ -59,6 +69,6 @@ final class LogCapture extends Handler implements AutoCloseable {
     @Override
     public void close() {
         root.removeHandler(this);
-        root.setLevel(oldLevel);
+        ours.setLevel(oldLevel);
     }
 }

@@ -49,7 +49,7 @@ class LoginTest extends CommandTestBase {
         assertThat(text(r)).contains("Linked").contains("/pods");
         assertThat(r.deleteUserMessage()).isTrue();
         assertThat(accounts.credentials(CHAT).orElseThrow().password()).isEqualTo(PASSWORD);
-        assertThat(accounts.find(CHAT).orElseThrow().status).isEqualTo(ChatAccount.Status.LINKED);
+        assertThat(account(CHAT).orElseThrow().status).isEqualTo(ChatAccount.Status.LINKED);
         assertThat(loginRows()).isZero();
     }
 
@@ -71,13 +71,13 @@ class LoginTest extends CommandTestBase {
         ChatResponse r = say(CHAT, "/login " + EMAIL + " not-the-password");
         assertThat(text(r)).contains("didn't accept").contains("nothing was saved");
         assertThat(r.deleteUserMessage()).isTrue();
-        assertThat(accounts.find(CHAT)).isEmpty();
+        assertThat(account(CHAT)).isEmpty();
 
         say(CHAT, "/login " + EMAIL);
         ChatResponse guided = say(CHAT, "still-wrong");
         assertThat(guided.deleteUserMessage()).isTrue();
         assertThat(text(guided)).contains("didn't accept");
-        assertThat(accounts.find(CHAT)).isEmpty();
+        assertThat(account(CHAT)).isEmpty();
         assertThat(loginRows()).isZero();
     }
 
@@ -88,12 +88,12 @@ class LoginTest extends CommandTestBase {
         assertThat(r.deleteUserMessage()).isTrue();
         assertThat(text(r)).contains("+********4321").contains("code");
         wm.verify(postRequestedFor(urlPathMatching(PodPointStubs.MFA_START)));
-        assertThat(accounts.find(CHAT)).isEmpty();
+        assertThat(account(CHAT)).isEmpty();
         assertThat(loginRows()).isOne();
 
         assertThat(text(say(CHAT, "abc"))).contains("digits");
         assertThat(text(say(CHAT, "111111"))).contains("didn't accept that code");
-        assertThat(accounts.find(CHAT)).isEmpty();
+        assertThat(account(CHAT)).isEmpty();
 
         ChatResponse done = say(CHAT, "654 321");
         assertThat(text(done)).contains("Linked");
@@ -108,7 +108,7 @@ class LoginTest extends CommandTestBase {
         assertThat(text(say(CHAT, "/cancel"))).contains("Cancelled");
         assertThat(loginRows()).isZero();
         assertThat(text(say(CHAT, "654321"))).contains("/help");
-        assertThat(accounts.find(CHAT)).isEmpty();
+        assertThat(account(CHAT)).isEmpty();
     }
 
     @Test
@@ -168,7 +168,7 @@ class LoginTest extends CommandTestBase {
                     .doesNotContain("mfa@example.org").doesNotContain("Mfa-pw-1").doesNotContain("idtok-")
                     .doesNotContain("refresh-4321");
         }
-        assertThat(accounts.find(7013)).isPresent();
+        assertThat(account(7013)).isPresent();
     }
 
     @Test
@@ -178,7 +178,7 @@ class LoginTest extends CommandTestBase {
         assertThat(loginRows()).isOne();
         ChatResponse r = say(CHAT, "/logout");
         assertThat(text(r)).contains("unlinked").contains("deleted");
-        assertThat(accounts.find(CHAT)).isEmpty();
+        assertThat(account(CHAT)).isEmpty();
         assertThat(loginRows()).isZero();
         assertThat(databaseText()).doesNotContain("v1:");
         assertThat(text(say(CHAT, "/pods"))).contains("/login");
@@ -190,7 +190,7 @@ class LoginTest extends CommandTestBase {
         ChatResponse r = say(CHAT, "/login " + EMAIL + " " + PASSWORD);
         assertThat(text(r)).contains("didn't answer").doesNotContain("Exception");
         assertThat(r.deleteUserMessage()).isTrue();
-        assertThat(accounts.find(CHAT)).isEmpty();
+        assertThat(account(CHAT)).isEmpty();
         wm.verify(postRequestedFor(urlPathEqualTo("/google/verifyPassword")));
     }
 
@@ -209,12 +209,13 @@ class LoginTest extends CommandTestBase {
                     String schema = rs.getString("TABLE_SCHEM");
                     if (schema == null || !schema.equalsIgnoreCase("information_schema")
                             && !schema.toLowerCase().startsWith("pg_")) {
-                        tables.add((schema == null ? "" : schema + ".") + rs.getString("TABLE_NAME"));
+                        String q = md.getIdentifierQuoteString().trim();
+                        tables.add((schema == null ? "" : q + schema + q + ".") + q + rs.getString("TABLE_NAME") + q);
                     }
                 }
             }
-            assertThat(tables.stream().map(String::toLowerCase)).anyMatch(t -> t.endsWith("chat_account"))
-                    .anyMatch(t -> t.endsWith("login_state"));
+            assertThat(tables.stream().map(String::toLowerCase)).anyMatch(t -> t.contains("chat_account"))
+                    .anyMatch(t -> t.contains("login_state"));
             for (String t : tables) {
                 try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select * from " + t)) {
                     ResultSetMetaData m = rs.getMetaData();

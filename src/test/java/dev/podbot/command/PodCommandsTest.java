@@ -239,7 +239,7 @@ class PodCommandsTest extends CommandTestBase {
                 .willReturn(aResponse().withStatus(401).withBody("{\"message\": \"Unauthenticated.\"}")));
         String t = text(say(CHAT, "/pods"));
         assertThat(t).isEqualTo(Failures.SIGN_IN_REJECTED);
-        assertThat(accounts.find(CHAT).orElseThrow().status).isEqualTo(ChatAccount.Status.AUTH_FAILED);
+        assertThat(account(CHAT).orElseThrow().status).isEqualTo(ChatAccount.Status.AUTH_FAILED);
         assertThat(text(say(CHAT, "/charges"))).contains("/login");
     }
 

@@ -100,7 +100,7 @@ class RouterTest extends CommandTestBase {
         // nothing waits for a password in the group, so the next message is not read as one
         assertThat(sayInGroup(-100777, 7003, "Group-secret-2").replies()).isEmpty();
         wm.verify(0, anyRequestedFor(anyUrl()));
-        assertThat(accounts.find(-100777)).isEmpty();
+        assertThat(account(-100777)).isEmpty();
         assertThat(QuarkusTransaction.requiringNew().call(() -> LoginState.count())).isZero();
     }
 
@@ -163,7 +163,7 @@ class RouterTest extends CommandTestBase {
         assertThat(text(say(CHAT, "/logout"))).contains("No Pod Point account");
         linkOffline(CHAT);
         assertThat(text(say(CHAT, "/logout"))).contains("unlinked");
-        assertThat(accounts.find(CHAT)).isEmpty();
+        assertThat(account(CHAT)).isEmpty();
         assertThat(QuarkusTransaction.requiringNew().call(() -> ChatAccount.count())).isZero();
     }
 }
