@@ -47,10 +47,22 @@ class RouterTest extends CommandTestBase {
         assertThat(t.indexOf("/start")).isLessThan(t.indexOf("/pods"));
     }
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
     @Test
     void unknownCommandsPointToHelp() {
+        double before = unknownCount();
         assertThat(text(say(CHAT, "/nosuchcommand"))).contains("/help").contains("/nosuchcommand");
+        assertThat(unknownCount()).isEqualTo(before + 1);
+        assertThat(registry.find("podbot.command.latency").tag("command", "unknown").timer()).isNotNull();
         assertThat(text(say(CHAT, "/<b>x</b>"))).doesNotContain("<b>x").contains("/help");
+    }
+
+    private double unknownCount() {
+        var c = registry.find("podbot.updates.handled").tags("command", "unknown", "outcome", "unknown_command")
+                .counter();
+        return c == null ? 0 : c.count();
     }
 
     @Test
