@@ -678,7 +678,7 @@ public class LegacyPodPointClient implements PodPointClient {
     @Override
     public ChargeOverride boost(PodPointSession session, Pod pod, Duration duration) {
         if (duration == null || duration.isZero() || duration.isNegative()) {
-            throw new InvalidScheduleException("a boost needs a duration of at least one minute");
+            throw new InvalidScheduleException("the boost duration must be more than zero");
         }
         if (duration.compareTo(MAX_BOOST) > 0) {
             throw new InvalidScheduleException("a boost can last at most 24 hours");
