@@ -316,6 +316,19 @@ class ReadsTest {
     }
 
     @Test
+    void aDroppedConnectionIsUnavailableWithoutTheUrl() {
+        wm.server().stubFor(get(urlPathEqualTo("/chargers/PSL-310031/connectivity-status"))
+                .willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+        double before = count("GET /chargers/{ppid}/connectivity-status", "error");
+
+        var e = assertThrows(PodPointUnavailableException.class, () -> client.connectivity(session, POD));
+
+        assertTrue(e.getMessage().contains("could not be reached"), e.getMessage());
+        assertFalse(e.getMessage().contains("PSL-310031") || e.getMessage().contains("localhost"), e.getMessage());
+        assertEquals(before + 3, count("GET /chargers/{ppid}/connectivity-status", "error"));
+    }
+
+    @Test
     void malformedJsonIsAClearApiError() {
         wm.stubAny(get(urlPathEqualTo(API + "/users/" + USER + "/pods")), 200, "{\"pods\":[{\"id\":1,");
 

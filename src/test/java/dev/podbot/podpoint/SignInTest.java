@@ -289,6 +289,38 @@ class SignInTest {
     }
 
     @Test
+    void aSessionRefusedByPodPointIsASignInRejection() {
+        wm.stubSignIn(EMAIL, PASSWORD, "4711");
+        wm.stubAny(post(urlPathEqualTo(API + "/sessions")), 401, "{\"message\":\"Unauthenticated.\"}");
+
+        var e = assertThrows(SignInRejectedException.class, () -> client.signIn(EMAIL, PASSWORD));
+        assertEquals(401, e.status());
+    }
+
+    @Test
+    void manyThreadsOnOneExpiringSessionRefreshOnlyOnce() throws Exception {
+        wm.stubSignIn(EMAIL, PASSWORD, "4711", "10"); // within the 60 s margin: the next call refreshes
+        var refreshed = wm.stubRefresh("rt-4711-1", "4711", 2);
+        wm.stubPods("4711", podsBody());
+        PodPointSession s = client.signIn(EMAIL, PASSWORD);
+
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<List<Pod>>> all = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                all.add(pool.submit(() -> client.pods(s, 1, 5, null)));
+            }
+            for (Future<List<Pod>> f : all) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(refreshed.idToken(), s.idToken());
+        wm.server().verify(1, postRequestedFor(urlPathEqualTo(TOKEN_PATH + "/token")));
+    }
+
+    @Test
     void concurrentSessionsOfTwoAccountsNeverMixTokens() throws Exception {
         var a = wm.stubSignIn("a@example.org", "pw-a-123", "1001");
         var b = wm.stubSignIn("b@example.org", "pw-b-456", "2002");
