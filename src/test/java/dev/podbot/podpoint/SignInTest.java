@@ -190,6 +190,19 @@ class SignInTest {
     }
 
     @Test
+    void aFailedSessionAfterARefreshKeepsTheKnownUserId() {
+        var refreshed = wm.stubRefresh("rt-stored", "4711", 2);
+        wm.stubAny(post(urlPathEqualTo(API + "/sessions")), 500, "{\"message\":\"Server Error\"}");
+        wm.stubPodsForToken("4711", refreshed.idToken(), podsBody());
+
+        PodPointSession s = client.resume(EMAIL, PASSWORD, "rt-stored", "4711");
+        assertTrue(client.pods(s, 1, 5, null).isEmpty());
+
+        assertEquals("4711", s.userId());
+        assertEquals(refreshed.idToken(), s.idToken());
+    }
+
+    @Test
     void resumeWithoutRefreshTokenSignsInFully() {
         var tokens = wm.stubSignIn(EMAIL, PASSWORD, "4711");
         wm.stubPods("4711", podsBody());
