@@ -305,7 +305,7 @@ class ReadsTest {
     @Test
     void aTimeoutIsUnavailableAfterRetries() {
         wm.server().stubFor(get(urlPathEqualTo(API + "/units/3131/firmware"))
-                .willReturn(okJson("{\"data\":[]}").withFixedDelay(1600)));
+                .willReturn(okJson("{\"data\":[]}").withFixedDelay(PodPointWireMockResource.BEYOND_TIMEOUT_MS)));
         double before = count("GET /units/{id}/firmware", "timeout");
 
         var e = assertThrows(PodPointUnavailableException.class, () -> client.firmware(session, POD));
