@@ -203,6 +203,28 @@ class SignInTest {
     }
 
     @Test
+    void aGoogleOutageDuringRefreshIsNotASignInRejection() {
+        wm.stubAny(post(urlPathEqualTo(TOKEN_PATH + "/token")), 503, "{\"error\":{\"code\":503,\"message\":\"UNAVAILABLE\"}}");
+
+        PodPointSession s = client.resume(EMAIL, PASSWORD, "rt-stored", "4711");
+        var e = assertThrows(PodPointApiException.class, () -> client.pods(s, 1, 5, null));
+
+        assertEquals(503, e.status());
+        wm.server().verify(1, postRequestedFor(urlPathEqualTo(TOKEN_PATH + "/token")));
+        wm.server().verify(0, postRequestedFor(urlPathEqualTo(AUTH_PATH + "/verifyPassword")));
+    }
+
+    @Test
+    void anExpired2faChallengeIsRejectedWithAReason() {
+        wm.stubAny(post(urlPathEqualTo(MFA_PATH + "/accounts/mfaSignIn:start")), 400,
+                "{\"error\":{\"code\":400,\"message\":\"INVALID_PENDING_TOKEN\"}}");
+
+        var e = assertThrows(SignInRejectedException.class,
+                () -> client.sendMfaCode(new MfaChallenge("stale", "enrol-1", "+***1", null)));
+        assertEquals("the 2FA sign-in has expired; please sign in again", e.reason());
+    }
+
+    @Test
     void resumeWithoutRefreshTokenSignsInFully() {
         var tokens = wm.stubSignIn(EMAIL, PASSWORD, "4711");
         wm.stubPods("4711", podsBody());
