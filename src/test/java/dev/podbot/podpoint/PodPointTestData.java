@@ -86,4 +86,22 @@ public final class PodPointTestData {
                 {"ppid":"%s","requested_at":%s,"received_at":%s,"ends_at":%s}"""
                 .formatted(ppid, quote(requestedAt), quote(receivedAt), quote(endsAt));
     }
+
+    /** The connectivity status of one charger (one EVSE, one connector). */
+    public static String connectivity(String ppid, boolean online, String chargingState) {
+        return """
+                {"ppid":"%s","evses":[{"id":1,"connectivityState":{"protocol":"POW","connectivityStatus":"%s",
+                  "signalStrength":-58,"lastMessageAt":"2026-11-20T19:04:11Z","connectionStartedAt":"2026-11-19T07:00:00Z",
+                  "connectionQuality":3},"connectors":[{"id":1,"door":"A","chargingState":"%s"}],"architecture":"arch3",
+                  "energyOfferStatus":{"isOfferingEnergy":true,"reason":"CHARGE_SCHEDULE","until":null,"randomDelay":null,
+                  "doNotCache":false}}],"connectedComponents":["evses"]}"""
+                .formatted(ppid, online ? "ONLINE" : "OFFLINE", chargingState);
+    }
+
+    /** A charges page with an explicit page count. */
+    public static String chargesBody(int page, int perPage, int pageCount, List<String> charges) {
+        return """
+                {"charges":[%s],"meta":{"pagination":{"current_page":%d,"per_page":%d,"page_count":%d,"item_count":%d}}}"""
+                .formatted(String.join(",", charges), page, perPage, pageCount, pageCount * perPage);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.podbot.podpoint;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -11,10 +12,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.matching.StringValuePattern;
 
 /**
@@ -254,5 +257,37 @@ public class PodPointWireMock {
     /** Equality on a JSON body, ignoring extra fields. */
     public static StringValuePattern jsonLike(String json) {
         return equalToJson(json, true, true);
+    }
+
+    // ------------------------------------------------------------------------------------------------ accounts
+
+    /**
+     * An account as a user meets it: these credentials sign in (tokens "id-{user}-1"), any other password gets
+     * INVALID_LOGIN_CREDENTIALS, and a refresh of the refresh token works.
+     */
+    public Tokens stubAccount(String email, String password, String userId) {
+        stubSignInError(400, "INVALID_LOGIN_CREDENTIALS");
+        Tokens t = stubSignIn(email, password, userId);
+        stubRefresh(t.refreshToken(), userId, 2);
+        return t;
+    }
+
+    /** Pod Point gone quiet: every request whose path matches the regex has its connection reset. */
+    public void stubUnreachable(String pathRegex) {
+        server.stubFor(any(urlPathMatching(pathRegex)).atPriority(1)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    }
+
+    /** Every request whose path matches the regex answers this status and JSON body, ahead of other stubs. */
+    public void stubAnyPath(String pathRegex, int status, String body) {
+        server.stubFor(any(urlPathMatching(pathRegex)).atPriority(1).willReturn(json(status, body)));
+    }
+
+    /** The user changed the password at Pod Point: every sign-in and every refresh is refused from now on. */
+    public void stubPasswordChanged() {
+        server.stubFor(post(urlPathEqualTo(AUTH_PATH + "/verifyPassword")).atPriority(1)
+                .willReturn(googleError(400, "INVALID_LOGIN_CREDENTIALS")));
+        server.stubFor(post(urlPathEqualTo(TOKEN_PATH + "/token")).atPriority(1)
+                .willReturn(googleError(400, "INVALID_REFRESH_TOKEN")));
     }
 }

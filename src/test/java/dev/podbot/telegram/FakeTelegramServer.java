@@ -49,8 +49,11 @@ public final class FakeTelegramServer implements AutoCloseable {
     private static final Pattern PATH = Pattern.compile("^/bot([^/]+)/(?:test/)?([A-Za-z]+)/?$");
     private static final long MAX_POLL_MILLIS = 1500;
 
-    /** One recorded API call. */
-    public record Call(String method, Map<String, Object> params, int status, long atNanos) {
+    /**
+     * One recorded API call; {@code messageId} is the id of the message a successful sendMessage/editMessageText
+     * created or changed (0 for other calls).
+     */
+    public record Call(String method, Map<String, Object> params, int status, long atNanos, int messageId) {
         public String chatId() {
             Object c = params.get("chat_id");
             return c == null ? null : String.valueOf(c);
@@ -260,6 +263,49 @@ public final class FakeTelegramServer implements AutoCloseable {
         failNext(method, chatId, 502, "Bad Gateway", null, times);
     }
 
+    /** Forgets recorded calls and pending faults (between tests; queued updates and stored bot messages stay). */
+    public void reset() {
+        lock.lock();
+        try {
+            calls.clear();
+            faults.clear();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The callback_data of every inline button of a recorded sendMessage/editMessageText call, row by row. */
+    @SuppressWarnings("unchecked")
+    public static List<String> buttonData(Call call) {
+        Object markup = call.params().get("reply_markup");
+        if (markup == null) {
+            return List.of();
+        }
+        Map<String, Object> m;
+        if (markup instanceof String s) {
+            try {
+                m = new ObjectMapper().readValue(s, Map.class);
+            } catch (IOException e) {
+                return List.of();
+            }
+        } else {
+            m = (Map<String, Object>) markup;
+        }
+        List<String> out = new ArrayList<>();
+        Object rows = m.get("inline_keyboard");
+        if (rows instanceof List<?> rl) {
+            for (Object row : rl) {
+                for (Object b : (List<?>) row) {
+                    Object d = ((Map<String, Object>) b).get("callback_data");
+                    if (d != null) {
+                        out.add(String.valueOf(d));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     // ------------------------------------------------------------------ control API: what the bot did
 
     public List<Call> calls() {
@@ -383,7 +429,9 @@ public final class FakeTelegramServer implements AutoCloseable {
                 reply(ex, 404, error(404, "Not Found: method not found", null), null);
                 return;
             }
-            record(method, params, 200);
+            int mid = result.isObject() && result.has("message_id") && !method.equals("getme")
+                    ? result.get("message_id").asInt() : 0;
+            record(method, params, 200, mid);
             reply(ex, 200, ok(result), null);
         } catch (RuntimeException e) {
             reply(ex, 500, error(500, "Internal Server Error: " + e.getClass().getSimpleName(), null), null);
@@ -470,9 +518,13 @@ public final class FakeTelegramServer implements AutoCloseable {
     }
 
     private void record(String method, Map<String, Object> params, int status) {
+        record(method, params, status, 0);
+    }
+
+    private void record(String method, Map<String, Object> params, int status, int messageId) {
         lock.lock();
         try {
-            calls.add(new Call(method, Map.copyOf(params), status, System.nanoTime()));
+            calls.add(new Call(method, Map.copyOf(params), status, System.nanoTime(), messageId));
             changed.signalAll();
         } finally {
             lock.unlock();
