@@ -70,6 +70,11 @@ class ChargerCommandsEndToEndTest extends EndToEndTestBase {
                 "allowed");
         assertThat(buttons(pods)).contains("charge:on:" + a.unit(), "charge:off:" + a.unit(),
                 "charges:1:new");
+
+        Call off = press(a.chat(), pods, "charge:off:" + a.unit(), "blocked");
+        assertThat(off.method()).isEqualTo("sendmessage");
+        podPoint.server().verify(putRequestedFor(urlPathEqualTo(a.schedulesPath()))
+                .withRequestBody(matchingJsonPath("$.data[0].status.is_active", equalTo("true"))));
     }
 
     @Test
@@ -126,6 +131,8 @@ class ChargerCommandsEndToEndTest extends EndToEndTestBase {
     @Test
     void scheduleSetsADailyWindowTurnsOffAndRefusesAnEndBeforeTheStart() {
         Account a = onePod(true);
+        Call show = say(a.chat(), "/schedule", "00:30");
+        assertThat(show.text()).contains("04:30");
         Call set = say(a.chat(), "/schedule 00:30 05:30", "every day from 00:30 to 05:30");
         assertThat(set.text()).contains("5 minutes");
         podPoint.server().verify(putRequestedFor(urlPathEqualTo(a.schedulesPath()))

@@ -93,6 +93,19 @@ class LoginEndToEndTest extends EndToEndTestBase {
     }
 
     @Test
+    void cancelEndsAGuidedLogin() throws Exception {
+        long chat = newChat();
+        say(chat, "/login", "e-mail");
+        say(chat, EMAIL, "password");
+        assertThat(count("select count(*) from login_state where chat_id = ?", chat)).isOne();
+        say(chat, "/cancel", "Cancelled");
+        assertThat(count("select count(*) from login_state where chat_id = ?", chat)).isZero();
+        say(chat, PASSWORD, "/help"); // no longer read as a password
+        assertThat(count("select count(*) from chat_account where chat_id = ?", chat)).isZero();
+        podPoint.server().verify(0, postRequestedFor(urlPathEqualTo(PodPointWireMock.AUTH_PATH + "/verifyPassword")));
+    }
+
+    @Test
     void logoutDeletesEveryRowOfTheChat() throws Exception {
         long chat = newChat();
         login(chat, EMAIL, PASSWORD, 62005);
