@@ -120,7 +120,8 @@ public class CommandRouter implements CommandService {
         String text = request.text() == null ? "" : request.text().strip();
         if (text.isEmpty()) {
             o.command = "empty";
-            return ChatResponse.text(EMPTY_HINT);
+            // a sticker or photo in a group is not for the bot
+            return request.isPrivate() ? ChatResponse.text(EMPTY_HINT) : ChatResponse.of();
         }
         if (text.startsWith("/")) {
             String[] words = text.split("\\s+");

@@ -71,6 +71,7 @@ class RouterTest extends CommandTestBase {
         assertThat(text(say(CHAT, null))).contains("/help");
         assertThat(text(say(CHAT, "   "))).contains("/help");
         assertThat(sayInGroup(-100500, 7002, "chatting in the group").replies()).isEmpty();
+        assertThat(sayInGroup(-100500, 7002, null).replies()).isEmpty();
     }
 
     @Test
