@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
@@ -78,7 +79,12 @@ public class CommandRouter implements CommandService {
         return Optional.ofNullable(byCommand.get(command == null ? "" : command.toLowerCase(Locale.ROOT)));
     }
 
+    /**
+     * Runs in a request context of its own when the caller has none (Telegram worker threads, the scheduler), so
+     * the database is reachable from every front end.
+     */
     @Override
+    @ActivateRequestContext
     public ChatResponse handle(ChatRequest request) {
         long started = System.nanoTime();
         Outcome o = new Outcome();
