@@ -1,6 +1,8 @@
 package dev.podbot.e2e;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -46,9 +48,28 @@ class FailuresEndToEndTest extends EndToEndTestBase {
     void podPointServerErrorsAreSaidPlainly() {
         long chat = linkedChat("fivexx");
         podPoint.stubAnyPath(USERS, 503, "{\"message\":\"Service Unavailable\"}");
-        Call reply = say(chat, "/pods", "try again");
-        assertThat(reply.text()).containsAnyOf("didn't answer", "503").doesNotContain("Exception");
-        podPoint.server().verify(getRequestedFor(urlPathMatching(USERS)));
+        Call reply = say(chat, "/pods", "Pod Point had a problem (HTTP 503)");
+        assertThat(reply.text()).contains("try again").doesNotContain("Exception");
+        // a read is retried before the user is told
+        assertThat(podPoint.server().findAll(getRequestedFor(urlPathMatching(USERS)))).hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void aFailedWriteIsReportedAndNeverResent() {
+        long chat = newChat();
+        long user = 80_000 + chat % 1000;
+        long unit = 420_000 + user;
+        login(chat, "writes" + user + "@example.com", "Pw-writes-" + user, user);
+        podPoint.stubPods(String.valueOf(user), PodPointTestData.podsBody(
+                PodPointTestData.pod(user, unit, "PSL-" + (520_000 + user), "Drive", "[]")));
+        String schedules = PodPointWireMock.API + "/units/" + unit + "/charge-schedules";
+        podPoint.stubPutSchedules(unit, 503);
+        say(chat, "/charge off", "HTTP 503");
+        podPoint.server().verify(1, putRequestedFor(urlPathEqualTo(schedules)));
+
+        podPoint.stubPutSchedules(unit, 422);
+        Call refused = say(chat, "/charge on", "Pod Point refused that (HTTP 422)");
+        assertThat(refused.text()).doesNotContain("Exception");
     }
 
     @Test
