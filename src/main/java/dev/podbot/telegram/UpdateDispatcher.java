@@ -27,8 +27,6 @@ import dev.podbot.command.Reply;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.ManagedContext;
 import io.quarkus.logging.Log;
 
 /**
@@ -110,26 +108,7 @@ public class UpdateDispatcher {
         return w;
     }
 
-    /**
-     * Handles one update on a worker thread, inside its own CDI request context (the command layer reads the
-     * database outside transactions, which needs one; without it every such read failed with
-     * ContextNotActiveException and the user got "Sorry, something went wrong").
-     */
     void process(Incoming in) {
-        ManagedContext requestContext = Arc.container().requestContext();
-        if (requestContext.isActive()) {
-            processInContext(in);
-            return;
-        }
-        requestContext.activate();
-        try {
-            processInContext(in);
-        } finally {
-            requestContext.terminate();
-        }
-    }
-
-    private void processInContext(Incoming in) {
         Log.debugf("Handling %s", in);
         switch (in.kind()) {
             case BLOCKED -> accounts.markChatUnreachable(in.chatId());
