@@ -106,9 +106,18 @@ class PackagedJarIT {
         return JSON.createObjectNode();
     }
 
+    /** Runs the containers' health check script (docker/healthcheck.sh) against the running app. */
+    int healthScript(String path) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("bash", "docker/healthcheck.sh", path).redirectErrorStream(true);
+        pb.environment().put("QUARKUS_HTTP_PORT", String.valueOf(app.port));
+        Process p = pb.start();
+        assertThat(p.waitFor(15, TimeUnit.SECONDS)).isTrue();
+        return p.exitValue();
+    }
+
     @Test
     @Order(1)
-    void readinessIsUpWithDatabaseTelegramAndPodPoint() {
+    void readinessIsUpWithDatabaseTelegramAndPodPoint() throws Exception {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             HttpResponse<String> r = app.get("/q/health/ready");
             assertThat(r).isNotNull();
@@ -119,6 +128,7 @@ class PackagedJarIT {
             assertThat(r.body()).doesNotContain(TOKEN);
         });
         assertThat(telegram.calls("getMe")).isPositive();
+        assertThat(healthScript("/q/health/ready")).as("docker/healthcheck.sh while ready").isZero();
     }
 
     @Test
@@ -151,6 +161,8 @@ class PackagedJarIT {
             assertThat(check(JSON.readTree(r.body()), "pod-point").path("status").asText()).isEqualTo("DOWN");
         });
         assertThat(app.get("/q/health/live").statusCode()).isEqualTo(200);
+        assertThat(healthScript("/q/health/ready")).as("docker/healthcheck.sh while not ready").isEqualTo(1);
+        assertThat(healthScript("/q/health/live")).isZero();
         Assumptions.assumeTrue(transportPresent(), "Telegram transport not merged yet: no long polling to observe");
         int polls = telegram.calls("getUpdates");
         await().atMost(Duration.ofSeconds(15)).until(() -> telegram.calls("getUpdates") > polls + 1);
