@@ -45,11 +45,12 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboardRem
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 
+import dev.podbot.podpoint.model.ChargeMode;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Native-image readiness: registers for reflection the third-party classes Jackson (de)serializes. Our own DTOs
- * (Pod Point model records) carry {@code @RegisterForReflection} themselves. TelegramBots objects are Lombok
+ * (Pod Point model records) carry {@code @RegisterForReflection} themselves or are listed at the end. TelegramBots objects are Lombok
  * {@code @SuperBuilder}/{@code @Jacksonized} classes, so their nested builder classes are registered too
  * ({@code ignoreNested = false}). {@code NativeReflectionTest} fails when code under {@code dev.podbot} starts to use
  * a Telegram API class that is missing here. A native build has not been run for this project (see README).
@@ -69,7 +70,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         PartialBotApiMethod.class, BotApiMethod.class, BotApiMethodMessage.class, BotApiMethodBoolean.class,
         BotApiMethodSerializable.class, SendMessage.class, EditMessageText.class, DeleteMessage.class,
         AnswerCallbackQuery.class, SetMyCommands.class, GetMe.class, SetWebhook.class, DeleteWebhook.class,
-        GetUpdates.class })
+        GetUpdates.class,
+        // our own records without their own annotation
+        ChargeMode.class })
 public final class NativeReflection {
 
     private NativeReflection() {
