@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
@@ -79,6 +80,7 @@ public class CommandRouter implements CommandService {
     }
 
     @Override
+    @ActivateRequestContext // transports call from their own threads (Telegram workers): reads need a request context
     public ChatResponse handle(ChatRequest request) {
         long started = System.nanoTime();
         Outcome o = new Outcome();

@@ -148,7 +148,7 @@ class PackagedJarIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> !telegram.textsTo(501).isEmpty());
         String reply = telegram.textsTo(501).get(0);
         Assumptions.assumeFalse(reply.equals("Not ready yet."), "command router (issue #3) not merged yet");
-        assertThat(reply).contains("/login");
+        assertThat(reply).as("reply to /start; app log:\n" + app.logTail()).contains("/login");
     }
 
     @Test
