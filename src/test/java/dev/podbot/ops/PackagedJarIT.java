@@ -156,6 +156,11 @@ class PackagedJarIT {
         telegram.userSays(503, "/login " + EMAIL + " " + PASSWORD);
         await().atMost(Duration.ofSeconds(30)).until(() -> !telegram.textsTo(503).isEmpty());
         assertThat(app.logText()).doesNotContain(PASSWORD).doesNotContain(EMAIL);
+
+        // the commands and the Pod Point client publish their podbot_* meters on the same endpoint
+        HttpResponse<String> metrics = app.get("/q/metrics");
+        assertThat(metrics.body()).contains("podbot_updates_handled_total{", "podbot_command_latency_seconds",
+                "podbot_podpoint_calls_total{");
     }
 
     @Test
