@@ -120,4 +120,14 @@ class FailuresEndToEndTest extends EndToEndTestBase {
         say(chat, "/start", "/pods");
         assertThat(count("select count(*) from chat_account where chat_id = ? and chat_active = true", chat)).isOne();
     }
+
+    @Test
+    void aUserWhoBlocksTheBotHasTheirChatMarkedInactive() throws Exception {
+        long chat = linkedChat("kicked");
+        telegram.userBlocksBot(chat);
+        await().atMost(TIMEOUT).until(() ->
+                count("select count(*) from chat_account where chat_id = ? and chat_active = false", chat) == 1);
+        say(chat, "/help", "/pods"); // unblocked and writing again
+        assertThat(count("select count(*) from chat_account where chat_id = ? and chat_active = true", chat)).isOne();
+    }
 }
