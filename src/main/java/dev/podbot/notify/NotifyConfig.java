@@ -15,6 +15,10 @@ public interface NotifyConfig {
     @WithDefault("true")
     boolean enabled();
 
+    /** NOTIFY_TICK: how often due accounts and due notifications are looked for. */
+    @WithDefault("1s")
+    Duration tick();
+
     /** NOTIFY_TIMEZONE: zone for quiet hours and for times in messages when the pod has none. */
     @WithDefault("Europe/London")
     ZoneId timezone();
