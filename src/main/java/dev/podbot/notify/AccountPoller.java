@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 
 import dev.podbot.BotConfig;
@@ -55,6 +56,7 @@ public class AccountPoller {
     MeterRegistry registry;
 
     /** Polls one account and records podbot.poll.cycle and podbot.poll.accounts{outcome}. Never throws. */
+    @ActivateRequestContext
     public Outcome poll(long chatId) {
         Timer.Sample sample = Timer.start(registry);
         Outcome outcome = doPoll(chatId);

@@ -65,6 +65,9 @@ public class OutboxSender {
     NotifyClock clock;
 
     @Inject
+    NotifyGate gate;
+
+    @Inject
     AccountService accounts;
 
     @Inject
@@ -100,6 +103,9 @@ public class OutboxSender {
     @Scheduled(every = "${notify.tick:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = NotifyDisabled.class)
     void tick() {
+        if (!gate.enter()) {
+            return;
+        }
         try {
             int sent;
             do {
@@ -107,6 +113,8 @@ public class OutboxSender {
             } while (sent >= config.sendBatch());
         } catch (RuntimeException e) {
             Log.warnf("Send tick failed (%s)", e.getClass().getSimpleName());
+        } finally {
+            gate.exit();
         }
     }
 

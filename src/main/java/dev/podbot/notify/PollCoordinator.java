@@ -45,6 +45,9 @@ public class PollCoordinator {
     @Inject
     NotifyClock clock;
 
+    @Inject
+    NotifyGate gate;
+
     private String instanceId;
     private ExecutorService pool;
     private Semaphore slots;
@@ -79,10 +82,15 @@ public class PollCoordinator {
     @Scheduled(every = "${notify.tick:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = NotifyDisabled.class)
     void tick() {
+        if (!gate.enter()) {
+            return;
+        }
         try {
             claimAndSubmit();
         } catch (RuntimeException e) {
             Log.warnf("Poll tick failed (%s)", e.getClass().getSimpleName());
+        } finally {
+            gate.exit();
         }
     }
 
