@@ -10,7 +10,7 @@ public class NotifyTestProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("notify.enabled", "true", "bot.poll-interval", "1s", "notify.tick", "200ms",
+        return Map.of("notify.enabled", "true", "bot.poll-interval", "1s",
                 "notify.instance-id", "test-a");
     }
 
