@@ -120,8 +120,13 @@ public class OutboxSender {
 
     /** Claims and delivers one batch of due rows as {@code instance}; returns how many rows were claimed. */
     public int sendDue(String instance) {
+        return sendDue(instance, config.sendBatch());
+    }
+
+    /** As {@link #sendDue(String)} with another batch size. */
+    public int sendDue(String instance, int batch) {
         Instant now = clock.now();
-        List<OutboxRow> rows = Tx.run(() -> store.claimOutbox(instance, now, config.sendBatch()));
+        List<OutboxRow> rows = Tx.run(() -> store.claimOutbox(instance, now, batch));
         Map<Long, List<OutboxRow>> byChat = new LinkedHashMap<>();
         for (OutboxRow r : rows) {
             byChat.computeIfAbsent(r.chatId(), k -> new ArrayList<>()).add(r);

@@ -25,6 +25,8 @@ import dev.podbot.account.AccountService;
 import dev.podbot.account.ChatAccount;
 import dev.podbot.podpoint.InjectPodPointWireMock;
 import dev.podbot.podpoint.PodPointClient;
+import dev.podbot.podpoint.PodPointSession;
+import dev.podbot.podpoint.PodPointUnavailableException;
 import dev.podbot.podpoint.PodPointTestData;
 import dev.podbot.podpoint.PodPointWireMock;
 import dev.podbot.podpoint.PodPointWireMockResource;
@@ -97,6 +99,19 @@ class RealClientNotificationTest {
         }
     }
 
+    /** The first HTTP call of a cold JVM on a busy machine can pass the 1 s test timeout: try again then. */
+    PodPointSession signIn() {
+        for (int i = 0; ; i++) {
+            try {
+                return client.signIn("eve@example.com", "Eve-pw-1");
+            } catch (PodPointUnavailableException e) {
+                if (i == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     long deliveries(String contains) {
         return transport.to(CHAT).stream().filter(d -> d.reply().text().contains(contains)).count();
     }
@@ -110,7 +125,7 @@ class RealClientNotificationTest {
         String old = PodPointTestData.charge(9001, UNIT, 7.0, "2026-10-01T18:00:00Z", "2026-10-01T21:00:00Z");
         stubCharges(List.of(old));
 
-        accounts.link(CHAT, CHAT, client.signIn("eve@example.com", "Eve-pw-1"));
+        accounts.link(CHAT, CHAT, signIn());
         await().atMost(WAIT).until(() -> count("select coalesce(max(poll_count), 0) from poll_state where chat_id = " + CHAT) >= 2);
         assertThat(transport.to(CHAT)).as("the baseline is silent").isEmpty();
 
