@@ -23,12 +23,13 @@ public final class NotificationTexts {
     private NotificationTexts() {
     }
 
-    static List<List<Button>> chargesAndPods() {
-        return List.of(List.of(new Button("Charges", "charges"), new Button("Pods", "pods")));
+    /** "Charges" opens /charges page 1 as a new message (the router's "charges" prefix; "new" = do not edit). */
+    static List<List<Button>> chargesAndSettings() {
+        return List.of(List.of(new Button("Charges", "charges:1:new"), new Button("Notification settings", "notify:show")));
     }
 
-    static List<List<Button>> pods() {
-        return List.of(List.of(new Button("Pods", "pods")));
+    static List<List<Button>> settings() {
+        return List.of(List.of(new Button("Notification settings", "notify:show")));
     }
 
     public static Reply chargeCompleted(Charge c, String podName, ZoneId zone) {
@@ -41,7 +42,7 @@ public final class NotificationTexts {
         sb.append("💷 £").append(String.format(Locale.UK, "%d.%02d", c.costPence() / 100, Math.abs(c.costPence() % 100)))
                 .append('\n');
         sb.append("🕒 ").append(Html.escape(span(c.startsAt(), c.endsAt(), zone)));
-        return Reply.of(sb.toString(), chargesAndPods());
+        return Reply.of(sb.toString(), chargesAndSettings());
     }
 
     public static Reply transition(EventKind kind, String podName, ChargingState now) {
@@ -53,14 +54,14 @@ public final class NotificationTexts {
             case SCHEDULE_PAUSED -> "⏸ <b>Charging paused</b> at " + pod + " by a schedule.";
             default -> throw new IllegalArgumentException(kind.name());
         };
-        return Reply.of(text, pods());
+        return Reply.of(text, settings());
     }
 
     public static Reply offline(String podName, boolean online) {
         return Reply.of(online
                 ? "🟢 <b>" + Html.escape(podName) + "</b> is back online."
                 : "🔴 <b>" + Html.escape(podName) + "</b> is offline: Pod Point has not heard from it for two checks in a row.",
-                pods());
+                settings());
     }
 
     public static Reply firmware(String podName, String version) {

@@ -42,7 +42,7 @@ class EventDetectorTest {
         String text = last.get(0).reply().text();
         assertThat(text).contains("Driveway").contains("12.3 kWh").contains("£3.45").contains("Charging 1 h 00 min")
                 .contains("Plugged in");
-        assertThat(last.get(0).reply().buttons().get(0)).extracting(b -> b.data()).containsExactly("charges", "pods");
+        assertThat(last.get(0).reply().buttons().get(0)).extracting(b -> b.data()).containsExactly("charges:1:new", "notify:show");
         // seen again: nothing more
         assertThat(sim.poll(POD, conn("ONLINE", "AVAILABLE"), List.of(done, old))).isEmpty();
         assertThat(sim.kinds()).containsExactly(EventKind.PLUGGED_IN, EventKind.CHARGING_STARTED, EventKind.CAR_FULL,
