@@ -2,6 +2,7 @@ package dev.podbot.notify;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -87,6 +88,8 @@ public class PollCoordinator {
         }
         try {
             claimAndSubmit();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             Log.warnf("Poll tick failed (%s)", e.getClass().getSimpleName());
         } finally {
@@ -94,37 +97,51 @@ public class PollCoordinator {
         }
     }
 
-    /** One tick: returns the chat ids submitted for polling. */
-    public List<Long> claimAndSubmit() {
-        int free = slots.availablePermits();
-        if (free == 0) {
-            return List.of();
-        }
-        Instant now = clock.now();
+    /**
+     * One tick: claims due accounts as threads become free and submits them, until nothing is due (or a minute
+     * has passed, so new accounts are noticed). Returns the chat ids submitted.
+     */
+    public List<Long> claimAndSubmit() throws InterruptedException {
         try {
-            Tx.run(() -> store.ensurePollStates(now));
+            Tx.run(() -> store.ensurePollStates(clock.now()));
         } catch (RuntimeException e) {
             // another instance inserted the same row first: it is there now
             Log.debugf("poll_state rows not added this tick (%s)", e.getClass().getSimpleName());
         }
-        List<Long> due = claim(now, free);
-        for (long chatId : due) {
-            if (!inFlight.add(chatId)) {
-                continue;
-            }
-            slots.acquireUninterruptibly();
-            pool.execute(() -> {
-                try {
-                    poller.poll(chatId);
-                } catch (RuntimeException e) {
-                    Log.warnf("Chat %d: poll crashed (%s)", chatId, e.getClass().getSimpleName());
-                } finally {
-                    inFlight.remove(chatId);
+        List<Long> submitted = new ArrayList<>();
+        long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (!gate.paused() && System.nanoTime() < end) {
+            if (slots.availablePermits() == 0) {
+                // wait for a thread to come free, then look again
+                if (slots.tryAcquire(200, TimeUnit.MILLISECONDS)) {
                     slots.release();
                 }
-            });
+                continue;
+            }
+            int free = slots.availablePermits();
+            List<Long> due = claim(clock.now(), free);
+            for (long chatId : due) {
+                if (!inFlight.add(chatId)) {
+                    continue;
+                }
+                slots.acquireUninterruptibly();
+                submitted.add(chatId);
+                pool.execute(() -> {
+                    try {
+                        poller.poll(chatId);
+                    } catch (RuntimeException e) {
+                        Log.warnf("Chat %d: poll crashed (%s)", chatId, e.getClass().getSimpleName());
+                    } finally {
+                        inFlight.remove(chatId);
+                        slots.release();
+                    }
+                });
+            }
+            if (due.size() < free) {
+                break; // nothing more is due
+            }
         }
-        return due;
+        return submitted;
     }
 
     private List<Long> claim(Instant now, int limit) {
