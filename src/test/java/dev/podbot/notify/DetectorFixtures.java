@@ -16,23 +16,23 @@ import dev.podbot.podpoint.model.Firmware;
 import dev.podbot.podpoint.model.Pod;
 
 /** Builders for the detector tests, and a small simulator that carries state from poll to poll like the store. */
-final class DetectorFixtures {
+public final class DetectorFixtures {
     private DetectorFixtures() {
     }
 
     static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
 
-    static Pod pod(long id, long unitId, String name) {
+    public static Pod pod(long id, long unitId, String name) {
         return new Pod(id, name, "PSL-" + unitId, true, null, unitId, "Europe/London", null, null, null, null, null, null);
     }
 
-    static ConnectivityStatus conn(String status, String chargingState) {
+    public static ConnectivityStatus conn(String status, String chargingState) {
         return new ConnectivityStatus("PSL", List.of(new ConnectivityStatus.Evse(1,
                 new ConnectivityStatus.ConnectivityState("POW", status, -60, null, 3),
                 chargingState == null ? null : List.of(new ConnectivityStatus.Connector(1, "A", chargingState)), "arch3")));
     }
 
-    static Charge charge(long id, long podUnit, Instant start, Instant end, double kwh, int cost) {
+    public static Charge charge(long id, long podUnit, Instant start, Instant end, double kwh, int cost) {
         OffsetDateTime s = OffsetDateTime.ofInstant(start, ZoneOffset.UTC);
         OffsetDateTime e = end == null ? null : OffsetDateTime.ofInstant(end, ZoneOffset.UTC);
         int minutes = end == null ? 0 : (int) java.time.Duration.between(start, end).toMinutes();
