@@ -74,7 +74,7 @@ class TelegramNotificationTest {
         FakeTelegramServer.Call call = tg.awaitCall("sendMessage",
                 c -> c.isFor(6101) && c.text() != null && c.text().contains("Charge complete"), WAIT);
         assertThat(call.text()).contains("8.3 kWh").contains("£2.48").contains("Carport");
-        assertThat(call.params().get("parse_mode")).isEqualTo("HTML");
+        assertThat(String.valueOf(call.params().get("parse_mode"))).isEqualToIgnoringCase("HTML");
         assertThat(String.valueOf(call.params().get("reply_markup"))).contains("charges:1:new");
         Thread.sleep(2500);
         assertThat(tg.messagesTo(6101)).filteredOn(c -> c.text().contains("Charge complete")).hasSize(1);
