@@ -8,9 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
-import dev.podbot.podpoint.PodPointClient;
 import dev.podbot.podpoint.PodPointSession;
 import dev.podbot.podpoint.model.ChargeOverride;
 import dev.podbot.podpoint.model.Pod;
@@ -20,7 +18,7 @@ import dev.podbot.podpoint.model.Pod;
  * {@code boost:<minutes>:<unitId>}, {@code boost:stop:<unitId>} and {@code mode:smart|manual:<unitId>}.
  */
 @ApplicationScoped
-public class BoostHandler implements CommandHandler {
+public class BoostHandler extends ChargerCommand {
 
     static final String BOOST_USAGE = "/boost 45m|2h|1h30m [PPID] — charge now for a while, whatever the schedule "
             + "(1 minute to 24 hours)";
@@ -28,25 +26,8 @@ public class BoostHandler implements CommandHandler {
     static final String MODE_USAGE = "/mode smart|manual [PPID] — Smart follows the schedule; Manual charges "
             + "whenever plugged in";
 
-    @Inject
-    PodAccess access;
-
-    @Inject
-    PodPointClient podPoint;
-
-    @Override
-    public List<String> commands() {
-        return List.of("boost", "mode");
-    }
-
-    @Override
-    public List<String> buttonPrefixes() {
-        return List.of("boost", "mode");
-    }
-
-    @Override
-    public List<String> usage() {
-        return List.of(BOOST_USAGE, STOP_USAGE, MODE_USAGE);
+    public BoostHandler() {
+        super(List.of("boost", "mode"), List.of("boost", "mode"), BOOST_USAGE, STOP_USAGE, MODE_USAGE);
     }
 
     @Override

@@ -5,39 +5,20 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
-import dev.podbot.podpoint.PodPointClient;
 import dev.podbot.podpoint.PodPointSession;
 import dev.podbot.podpoint.model.ChargeMode;
 import dev.podbot.podpoint.model.Pod;
 
 /** /charge on|off [PPID] and the buttons {@code charge:on:<unitId>} / {@code charge:off:<unitId>}. */
 @ApplicationScoped
-public class ChargeHandler implements CommandHandler {
+public class ChargeHandler extends ChargerCommand {
 
     static final String USAGE = "/charge on|off [PPID] — allow or block charging";
     static final String DELAY = "Pod Point can take up to 5 minutes to apply it.";
 
-    @Inject
-    PodAccess access;
-
-    @Inject
-    PodPointClient podPoint;
-
-    @Override
-    public List<String> commands() {
-        return List.of("charge");
-    }
-
-    @Override
-    public List<String> buttonPrefixes() {
-        return List.of("charge");
-    }
-
-    @Override
-    public List<String> usage() {
-        return List.of(USAGE);
+    public ChargeHandler() {
+        super(List.of("charge"), List.of("charge"), USAGE);
     }
 
     @Override

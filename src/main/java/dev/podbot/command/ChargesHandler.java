@@ -5,40 +5,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
-import dev.podbot.podpoint.PodPointClient;
 import dev.podbot.podpoint.PodPointSession;
 import dev.podbot.podpoint.model.Charge;
 import dev.podbot.podpoint.model.ChargesPage;
 
 /** /charges [page]: five charges a page, newest first; the Prev/Next buttons edit the message in place. */
 @ApplicationScoped
-public class ChargesHandler implements CommandHandler {
+public class ChargesHandler extends ChargerCommand {
 
     public static final int PER_PAGE = 5;
     static final String USAGE = "/charges [page] — your charges, newest first, five at a time";
     private static final int MAX_PAGE = 10_000;
 
-    @Inject
-    PodAccess access;
-
-    @Inject
-    PodPointClient podPoint;
-
-    @Override
-    public List<String> commands() {
-        return List.of("charges");
-    }
-
-    @Override
-    public List<String> buttonPrefixes() {
-        return List.of("charges");
-    }
-
-    @Override
-    public List<String> usage() {
-        return List.of(USAGE);
+    public ChargesHandler() {
+        super(List.of("charges"), List.of("charges"), USAGE);
     }
 
     @Override

@@ -7,9 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
-import dev.podbot.podpoint.PodPointClient;
 import dev.podbot.podpoint.PodPointException;
 import dev.podbot.podpoint.PodPointSession;
 import dev.podbot.podpoint.SignInRejectedException;
@@ -18,22 +16,12 @@ import dev.podbot.podpoint.model.Pod;
 
 /** /pods: every charger with its status, whether it may charge, its mode, whether it is online, and buttons. */
 @ApplicationScoped
-public class PodsHandler implements CommandHandler {
+public class PodsHandler extends ChargerCommand {
 
-    @Inject
-    PodAccess access;
+    static final String USAGE = "/pods — your chargers: status, charging allowed, mode, online";
 
-    @Inject
-    PodPointClient podPoint;
-
-    @Override
-    public List<String> commands() {
-        return List.of("pods");
-    }
-
-    @Override
-    public List<String> usage() {
-        return List.of("/pods — your chargers: status, charging allowed, mode, online");
+    public PodsHandler() {
+        super(List.of("pods"), List.of(), USAGE);
     }
 
     @Override

@@ -15,9 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
-import dev.podbot.podpoint.PodPointClient;
 import dev.podbot.podpoint.PodPointSession;
 import dev.podbot.podpoint.model.ChargeMode;
 import dev.podbot.podpoint.model.ChargeSchedule;
@@ -28,7 +26,7 @@ import dev.podbot.podpoint.model.Pod;
  * /schedule (show). Buttons {@code schedule:set:HHMM:HHMM:<unitId>} and {@code schedule:off:<unitId>}.
  */
 @ApplicationScoped
-public class ScheduleHandler implements CommandHandler {
+public class ScheduleHandler extends ChargerCommand {
 
     static final String USAGE = "/schedule HH:MM HH:MM [PPID] — charge only in this window, every day";
     static final String OFF_USAGE = "/schedule off [PPID] — no schedule: charge whenever plugged in";
@@ -37,25 +35,8 @@ public class ScheduleHandler implements CommandHandler {
     private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HH:mm");
     private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
-    @Inject
-    PodAccess access;
-
-    @Inject
-    PodPointClient podPoint;
-
-    @Override
-    public List<String> commands() {
-        return List.of("schedule");
-    }
-
-    @Override
-    public List<String> buttonPrefixes() {
-        return List.of("schedule");
-    }
-
-    @Override
-    public List<String> usage() {
-        return List.of(USAGE, OFF_USAGE, SHOW_USAGE);
+    public ScheduleHandler() {
+        super(List.of("schedule"), List.of("schedule"), USAGE, OFF_USAGE, SHOW_USAGE);
     }
 
     /** Reads "22:30", "7:05", "0730"; empty when it is not a time of day. */
