@@ -1,0 +1,27 @@
+package dev.podbot.demo;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+
+import dev.podbot.BotConfig;
+
+/** Hides every {@link DemoOnly} endpoint (404) when demo mode is off. */
+@Provider
+@DemoOnly
+public class DemoOnlyFilter implements ContainerRequestFilter {
+
+    @Inject
+    BotConfig config;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (!config.demo()) {
+            request.abortWith(Response.status(Response.Status.NOT_FOUND).type(MediaType.TEXT_PLAIN)
+                    .entity("Not Found").build());
+        }
+    }
+}
