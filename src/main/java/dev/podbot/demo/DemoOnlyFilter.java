@@ -1,5 +1,6 @@
 package dev.podbot.demo;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -14,12 +15,13 @@ import dev.podbot.BotConfig;
 @DemoOnly
 public class DemoOnlyFilter implements ContainerRequestFilter {
 
+    /** Looked up per request: filters are built before configuration mappings exist. */
     @Inject
-    BotConfig config;
+    Instance<BotConfig> config;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!config.demo()) {
+        if (!config.get().demo()) {
             request.abortWith(Response.status(Response.Status.NOT_FOUND).type(MediaType.TEXT_PLAIN)
                     .entity("Not Found").build());
         }

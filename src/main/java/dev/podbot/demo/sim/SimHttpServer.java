@@ -61,7 +61,7 @@ public final class SimHttpServer implements AutoCloseable {
             try (InputStream in = ex.getRequestBody()) {
                 body = in.readAllBytes();
             }
-            SimResponse r = api.handle(ex.getRequestMethod(), ex.getRequestURI().getRawPath(),
+            SimResponse r = api.handle(ex.getRequestMethod(), ex.getRequestURI().getPath(),
                     ex.getRequestURI().getRawQuery(), ex.getRequestHeaders()::getFirst, body);
             byte[] out = r.bytes();
             if (out.length > 0) {

@@ -51,7 +51,7 @@ public class SimResource {
     }
 
     private Response serve(String method, UriInfo uri, HttpHeaders headers, byte[] body) {
-        String raw = uri.getRequestUri().getRawPath();
+        String raw = uri.getRequestUri().getPath();
         int at = raw.indexOf("/demo/sim");
         String path = at < 0 ? raw : raw.substring(at + "/demo/sim".length());
         SimResponse r = api.handle(method, path, uri.getRequestUri().getRawQuery(), headers::getHeaderString, body);
