@@ -11,11 +11,21 @@ public class PodPointApiException extends PodPointException {
         this.body = body;
     }
 
+    /**
+     * With a detail, e.g. "expected 201" or "the reply is not valid JSON". {@code endpoint} is a template such as
+     * "GET /users/{id}/pods", never a URL with ids or keys.
+     */
+    public PodPointApiException(String endpoint, int status, String body, String detail) {
+        super("Pod Point answered " + status + " to " + endpoint + ": " + detail);
+        this.status = status;
+        this.body = body;
+    }
+
     public int status() {
         return status;
     }
 
-    /** The response body (truncated), for diagnosis. Pod Point bodies never echo our secrets. */
+    /** The response body (truncated, secrets redacted), for diagnosis. May be null. */
     public String body() {
         return body;
     }
