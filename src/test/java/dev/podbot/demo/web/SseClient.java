@@ -42,6 +42,5 @@ final class SseClient implements AutoCloseable {
     public void close() {
         response.thenAccept(r -> r.body().close());
         response.cancel(true);
-        http.shutdownNow();
     }
 }
