@@ -97,10 +97,15 @@ public class LegacyPodPointClient implements PodPointClient {
     static final String EP_USER = "GET /auth";
     static final String EP_CONNECTIVITY = "GET /chargers/{ppid}/connectivity-status";
 
-    private final ObjectMapper json = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .findAndAddModules()
-            .build();
+    private final ObjectMapper json = objectMapper();
+
+    /** The lenient mapper every reply is read with (unknown properties ignored); tests read fixtures with it. */
+    static ObjectMapper objectMapper() {
+        return JsonMapper.builder()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .findAndAddModules()
+                .build();
+    }
 
     @Inject
     PodPointHttp http;
@@ -528,9 +533,9 @@ public class LegacyPodPointClient implements PodPointClient {
      *
      * <p>Reads contiguous windows that grow: perpage 5 page 1 (charges 1–5), perpage 5 page 2 (6–10), perpage 10
      * page 2 (11–20), perpage 20 page 2 (21–40), perpage 40 page 2, perpage 80 page 2, then perpage 80 pages 3, 4...
-     * It stops at the first page holding a known id, or at a short or empty page (the end). Only charges whose ids
-     * are not in {@code knownIds} are returned; to see a known in-progress charge complete, re-read the first
-     * page with {@link #charges}.
+     * It stops at the first known id (the charges after it are older) or at a short or empty page (the end). Only
+     * the charges listed before the first known id are returned; to see a known in-progress charge complete,
+     * re-read the first page with {@link #charges}.
      */
     @Override
     public List<Charge> chargesSince(PodPointSession session, Set<Long> knownIds) {
@@ -545,10 +550,10 @@ public class LegacyPodPointClient implements PodPointClient {
             boolean sawKnown = false;
             for (Charge c : p.charges()) {
                 if (knownIds.contains(c.id())) {
-                    sawKnown = true;
-                } else {
-                    fresh.putIfAbsent(c.id(), c);
+                    sawKnown = true; // everything after it (older) is already known
+                    break;
                 }
+                fresh.putIfAbsent(c.id(), c);
             }
             if (sawKnown || p.charges().size() < perPage) {
                 break;

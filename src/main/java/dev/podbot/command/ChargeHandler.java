@@ -1,0 +1,85 @@
+package dev.podbot.command;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.podbot.podpoint.PodPointClient;
+import dev.podbot.podpoint.PodPointSession;
+import dev.podbot.podpoint.model.ChargeMode;
+import dev.podbot.podpoint.model.Pod;
+
+/** /charge on|off [PPID] and the buttons {@code charge:on:<unitId>} / {@code charge:off:<unitId>}. */
+@ApplicationScoped
+public class ChargeHandler implements CommandHandler {
+
+    static final String USAGE = "/charge on|off [PPID] — allow or block charging";
+    static final String DELAY = "Pod Point can take up to 5 minutes to apply it.";
+
+    @Inject
+    PodAccess access;
+
+    @Inject
+    PodPointClient podPoint;
+
+    @Override
+    public List<String> commands() {
+        return List.of("charge");
+    }
+
+    @Override
+    public List<String> buttonPrefixes() {
+        return List.of("charge");
+    }
+
+    @Override
+    public List<String> usage() {
+        return List.of(USAGE);
+    }
+
+    @Override
+    public ChatResponse handle(CommandInput input) {
+        Boolean allow = onOff(input.arg(0));
+        if (allow == null || input.args().size() > 2) {
+            throw CommandException.usage(USAGE);
+        }
+        PodPointSession session = access.session(input.chatId());
+        List<Pod> pods = access.pods(session);
+        Pod pod;
+        if (input.isButton()) {
+            pod = PodAccess.byButton(pods, input.arg(1));
+        } else {
+            pod = PodAccess.forCommand(pods, input.arg(1));
+            if (pod == null) {
+                String word = allow ? "on" : "off";
+                return PodAccess.choose(pods, "Which charger should I switch " + word + "?",
+                        p -> "charge:" + word + ":" + p.unitId());
+            }
+        }
+        podPoint.setChargingAllowed(session, pod, allow);
+        StringBuilder sb = new StringBuilder(allow ? "✅ Charging allowed on " : "⛔ Charging blocked on ")
+                .append(Html.bold(PodAccess.label(pod))).append(allow ? " — it charges whenever plugged in. "
+                        : " until you send /charge on. ")
+                .append(DELAY);
+        ChargeMode mode = ChargeMode.of(pod.chargeOverride(), Instant.now());
+        if (!allow && mode.kind() != ChargeMode.Kind.SMART) {
+            sb.append("\nNote: the charger is in ").append(mode.kind() == ChargeMode.Kind.BOOST ? "a boost" : "Manual mode")
+                    .append(", which ignores schedules — send /mode smart for the block to take effect.");
+        }
+        return ChatResponse.text(sb.toString()).withCallbackAnswer(input.isButton() ? "Sent to Pod Point" : null);
+    }
+
+    static Boolean onOff(String word) {
+        if (word == null) {
+            return null;
+        }
+        return switch (word.toLowerCase(Locale.ROOT)) {
+            case "on", "allow", "yes" -> Boolean.TRUE;
+            case "off", "block", "no" -> Boolean.FALSE;
+            default -> null;
+        };
+    }
+}

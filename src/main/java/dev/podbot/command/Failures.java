@@ -1,0 +1,89 @@
+package dev.podbot.command;
+
+import dev.podbot.account.CredentialCipher;
+import dev.podbot.podpoint.InvalidScheduleException;
+import dev.podbot.podpoint.MfaRequiredException;
+import dev.podbot.podpoint.PodPointApiException;
+import dev.podbot.podpoint.PodPointException;
+import dev.podbot.podpoint.PodPointUnavailableException;
+import dev.podbot.podpoint.SignInRejectedException;
+
+/** Plain sentences for Pod Point failures. Never shows an exception message, body or stack trace. */
+public final class Failures {
+
+    public static final String UNAVAILABLE = "Pod Point didn't answer — try again in a minute.";
+    public static final String SIGN_IN_REJECTED = "Pod Point no longer accepts your password — /login again.";
+    public static final String MFA_AGAIN = "Pod Point wants a new 2FA code before it lets me in — /login again.";
+    public static final String UNREADABLE_CREDENTIALS =
+            "I can't read your saved sign-in any more (the bot's encryption key changed) — /login again.";
+    public static final String SORRY = "Sorry, something went wrong on my side. Please try again in a moment.";
+
+    private Failures() {
+    }
+
+    /** The sentence for a failure of a Pod Point data call (not a sign-in). */
+    public static String describe(RuntimeException e) {
+        if (e instanceof SignInRejectedException) {
+            return SIGN_IN_REJECTED;
+        }
+        if (e instanceof MfaRequiredException) {
+            return MFA_AGAIN;
+        }
+        if (e instanceof PodPointUnavailableException) {
+            return UNAVAILABLE;
+        }
+        if (e instanceof InvalidScheduleException invalid) {
+            return Html.escape(invalid.reason());
+        }
+        if (e instanceof PodPointApiException api) {
+            int s = api.status();
+            if (s >= 500) {
+                return "Pod Point had a problem (HTTP " + s + ") — try again in a minute.";
+            }
+            return "Pod Point refused that (HTTP " + s + "). If it keeps happening, check the charger in the "
+                    + "Pod Point app.";
+        }
+        if (e instanceof PodPointException) {
+            return "Pod Point gave an answer I didn't understand — try again in a minute.";
+        }
+        if (e instanceof CredentialCipher.DecryptionException) {
+            return UNREADABLE_CREDENTIALS;
+        }
+        return SORRY;
+    }
+
+    /** The metrics outcome tag for a failure. */
+    public static String outcome(RuntimeException e) {
+        if (e instanceof SignInRejectedException || e instanceof MfaRequiredException
+                || e instanceof CredentialCipher.DecryptionException) {
+            return "auth_failed";
+        }
+        if (e instanceof PodPointUnavailableException) {
+            return "unavailable";
+        }
+        if (e instanceof InvalidScheduleException) {
+            return "invalid";
+        }
+        if (e instanceof PodPointException) {
+            return "podpoint_error";
+        }
+        return "error";
+    }
+
+    /** A log-safe description: exception classes and where they were thrown, never their messages. */
+    public static String forLog(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        Throwable t = e;
+        for (int i = 0; t != null && i < 4; i++, t = t.getCause()) {
+            if (i > 0) {
+                sb.append(" <- ");
+            }
+            sb.append(t.getClass().getName());
+            StackTraceElement[] st = t.getStackTrace();
+            if (st.length > 0) {
+                sb.append(" at ").append(st[0]);
+            }
+        }
+        return sb.toString();
+    }
+}

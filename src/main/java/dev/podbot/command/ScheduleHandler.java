@@ -1,0 +1,235 @@
+package dev.podbot.command;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.podbot.podpoint.PodPointClient;
+import dev.podbot.podpoint.PodPointSession;
+import dev.podbot.podpoint.model.ChargeMode;
+import dev.podbot.podpoint.model.ChargeSchedule;
+import dev.podbot.podpoint.model.Pod;
+
+/**
+ * /schedule HH:MM HH:MM [PPID] (one daily window on all seven days), /schedule off [PPID] (charge any time) and
+ * /schedule (show). Buttons {@code schedule:set:HHMM:HHMM:<unitId>} and {@code schedule:off:<unitId>}.
+ */
+@ApplicationScoped
+public class ScheduleHandler implements CommandHandler {
+
+    static final String USAGE = "/schedule HH:MM HH:MM [PPID] — charge only in this window, every day";
+    static final String OFF_USAGE = "/schedule off [PPID] — no schedule: charge whenever plugged in";
+    static final String SHOW_USAGE = "/schedule — show the schedules";
+    private static final Pattern TIME = Pattern.compile("(\\d{1,2})[:.h]?(\\d{2})");
+    private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HH:mm");
+    private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+
+    @Inject
+    PodAccess access;
+
+    @Inject
+    PodPointClient podPoint;
+
+    @Override
+    public List<String> commands() {
+        return List.of("schedule");
+    }
+
+    @Override
+    public List<String> buttonPrefixes() {
+        return List.of("schedule");
+    }
+
+    @Override
+    public List<String> usage() {
+        return List.of(USAGE, OFF_USAGE, SHOW_USAGE);
+    }
+
+    /** Reads "22:30", "7:05", "0730"; empty when it is not a time of day. */
+    public static Optional<LocalTime> parseTime(String s) {
+        if (s == null) {
+            return Optional.empty();
+        }
+        Matcher m = TIME.matcher(s.trim());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        int h = Integer.parseInt(m.group(1));
+        int min = Integer.parseInt(m.group(2));
+        if (h > 23 || min > 59) {
+            return Optional.empty();
+        }
+        return Optional.of(LocalTime.of(h, min));
+    }
+
+    /** Why a window is refused, or null when it is fine. */
+    public static String invalidWindow(LocalTime start, LocalTime end) {
+        if (!end.isAfter(start)) {
+            return "The end time (" + HHMM.format(end) + ") must be after the start time (" + HHMM.format(start)
+                    + ") on the same day — a window can't run past midnight. For night charging, use e.g. "
+                    + "/schedule 00:30 05:30.";
+        }
+        return null;
+    }
+
+    @Override
+    public ChatResponse handle(CommandInput input) {
+        List<String> args = input.args();
+        if (input.isButton()) {
+            return button(input);
+        }
+        if (args.isEmpty()) {
+            PodPointSession session = access.session(input.chatId());
+            return show(access.pods(session));
+        }
+        if (ChargeHandler.onOff(args.get(0)) == Boolean.FALSE || "none".equalsIgnoreCase(args.get(0))) {
+            if (args.size() > 2) {
+                throw CommandException.usage(OFF_USAGE);
+            }
+            PodPointSession session = access.session(input.chatId());
+            List<Pod> pods = access.pods(session);
+            Pod pod = PodAccess.forCommand(pods, input.arg(1));
+            if (pod == null) {
+                return PodAccess.choose(pods, "Which charger's schedule should I turn off?",
+                        p -> "schedule:off:" + p.unitId());
+            }
+            return off(session, pod, false);
+        }
+        Optional<LocalTime> start = parseTime(input.arg(0));
+        Optional<LocalTime> end = parseTime(input.arg(1));
+        if (start.isEmpty() || end.isEmpty() || args.size() > 3) {
+            throw CommandException.usage(USAGE + "\n" + OFF_USAGE);
+        }
+        String reason = invalidWindow(start.get(), end.get());
+        if (reason != null) {
+            throw new CommandException(reason, "invalid");
+        }
+        PodPointSession session = access.session(input.chatId());
+        List<Pod> pods = access.pods(session);
+        Pod pod = PodAccess.forCommand(pods, input.arg(2));
+        if (pod == null) {
+            String s = compact(start.get()), e = compact(end.get());
+            return PodAccess.choose(pods, "Which charger should get this schedule?",
+                    p -> "schedule:set:" + s + ":" + e + ":" + p.unitId());
+        }
+        return set(session, pod, start.get(), end.get(), false);
+    }
+
+    private ChatResponse button(CommandInput input) {
+        PodPointSession session = access.session(input.chatId());
+        List<Pod> pods = access.pods(session);
+        if ("off".equals(input.arg(0))) {
+            return off(session, PodAccess.byButton(pods, input.arg(1)), true);
+        }
+        if ("set".equals(input.arg(0))) {
+            Optional<LocalTime> start = parseTime(input.arg(1));
+            Optional<LocalTime> end = parseTime(input.arg(2));
+            if (start.isPresent() && end.isPresent() && invalidWindow(start.get(), end.get()) == null) {
+                return set(session, PodAccess.byButton(pods, input.arg(3)), start.get(), end.get(), true);
+            }
+        }
+        throw new CommandException("That button doesn't work any more — send /schedule again.");
+    }
+
+    private ChatResponse set(PodPointSession session, Pod pod, LocalTime start, LocalTime end, boolean button) {
+        try {
+            podPoint.setDailySchedule(session, pod, start, end);
+        } catch (IllegalArgumentException e) {
+            throw new CommandException(Html.escape(e.getMessage()), "invalid");
+        }
+        String text = "✅ " + Html.bold(PodAccess.label(pod)) + " will charge every day from " + HHMM.format(start)
+                + " to " + HHMM.format(end) + ". " + ChargeHandler.DELAY;
+        ChargeMode mode = ChargeMode.of(pod.chargeOverride(), Instant.now());
+        if (mode.kind() != ChargeMode.Kind.SMART) {
+            text += "\nNote: it is in " + (mode.kind() == ChargeMode.Kind.BOOST ? "a boost" : "Manual mode")
+                    + ", which ignores the schedule — send /mode smart to use it.";
+        }
+        return ChatResponse.text(text).withCallbackAnswer(button ? "Sent to Pod Point" : null);
+    }
+
+    private ChatResponse off(PodPointSession session, Pod pod, boolean button) {
+        podPoint.setChargingAllowed(session, pod, true);
+        return ChatResponse.text("✅ Schedule off for " + Html.bold(PodAccess.label(pod))
+                + ": it charges whenever plugged in. Your window's times are kept. " + ChargeHandler.DELAY)
+                .withCallbackAnswer(button ? "Sent to Pod Point" : null);
+    }
+
+    private static String compact(LocalTime t) {
+        return String.format(Locale.ROOT, "%02d%02d", t.getHour(), t.getMinute());
+    }
+
+    private ChatResponse show(List<Pod> pods) {
+        if (pods.isEmpty()) {
+            return ChatResponse.text("Your Pod Point account has no chargers.");
+        }
+        StringBuilder sb = new StringBuilder();
+        Instant now = Instant.now();
+        for (Pod pod : pods) {
+            if (sb.length() > 0) {
+                sb.append("\n\n");
+            }
+            sb.append("🗓 ").append(Html.bold(PodAccess.label(pod))).append('\n').append(describe(pod.chargeSchedules()));
+            ChargeMode mode = ChargeMode.of(pod.chargeOverride(), now);
+            boolean allowed = ChargingRules.chargingAllowed(mode, pod.chargeSchedules(),
+                    ZonedDateTime.ofInstant(now, Formats.zone(pod.timezone())));
+            sb.append("\nRight now: charging ").append(allowed ? "allowed" : "blocked");
+            if (mode.kind() != ChargeMode.Kind.SMART) {
+                sb.append(" (").append(PodsHandler.mode(mode, Formats.zone(pod.timezone()))).append(')');
+            }
+        }
+        sb.append("\n\nChange it with /schedule HH:MM HH:MM, or /schedule off.");
+        return ChatResponse.text(sb.toString());
+    }
+
+    /** Schedules in words: "Every day 00:30–05:30", "Mon 22:00 – Tue 06:00", "none"... */
+    public static String describe(List<ChargeSchedule> schedules) {
+        List<ChargeSchedule> active = schedules.stream().filter(ChargeSchedule::active).toList();
+        if (active.isEmpty()) {
+            return "No active schedule: charges whenever plugged in.";
+        }
+        if (ChargingRules.blockedBySchedules(schedules)) {
+            return "Charging blocked (send /charge on to allow it).";
+        }
+        Map<String, List<Integer>> sameDay = new LinkedHashMap<>();
+        List<String> other = new ArrayList<>();
+        for (ChargeSchedule s : active) {
+            String st = hhmm(s.startTime()), en = hhmm(s.endTime());
+            if (s.startDay() == s.endDay()) {
+                sameDay.computeIfAbsent(st + "–" + en, k -> new ArrayList<>()).add(s.startDay());
+            } else {
+                other.add(day(s.startDay()) + " " + st + " – " + day(s.endDay()) + " " + en);
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        sameDay.forEach((window, days) -> lines.add(
+                (days.stream().distinct().count() == 7 ? "Every day" : String.join(", ",
+                        days.stream().sorted().distinct().map(ScheduleHandler::day).toList())) + " " + window));
+        lines.addAll(other);
+        return "Charges only " + String.join("; ", lines) + ".";
+    }
+
+    private static String day(int d) {
+        return d >= 1 && d <= 7 ? DAYS[d - 1] : "day " + d;
+    }
+
+    private static String hhmm(String time) {
+        try {
+            return HHMM.format(LocalTime.parse(time.trim()));
+        } catch (DateTimeParseException | NullPointerException e) {
+            return "?";
+        }
+    }
+}

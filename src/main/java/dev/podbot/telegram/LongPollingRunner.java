@@ -1,0 +1,84 @@
+package dev.podbot.telegram;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.longpolling.util.DefaultGetUpdatesGenerator;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+
+import io.quarkus.logging.Log;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+
+/**
+ * Long polling through TelegramBots 10.2.0 with everything it runs on owned here: a named daemon poller thread,
+ * an OkHttp client whose calls can be cancelled, a capped backoff. {@link #close()} leaves no thread behind, so a
+ * dev-mode reload never runs two pollers (409 Conflict).
+ */
+final class LongPollingRunner implements AutoCloseable {
+
+    static final String POLLER_THREADS = "podbot-telegram-poller";
+    static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query", "my_chat_member");
+
+    private final TelegramApi api;
+    private final String token;
+    private final Consumer<List<Update>> consumer;
+    private final ScheduledExecutorService executor;
+    private final ExecutorService httpExecutor;
+    private final OkHttpClient http;
+    private final TelegramBotsLongPollingApplication app;
+
+    LongPollingRunner(TelegramApi api, String token, Consumer<List<Update>> consumer) {
+        this.api = api;
+        this.token = token;
+        this.consumer = consumer;
+        this.executor = Executors.newSingleThreadScheduledExecutor(new NamedThreads(POLLER_THREADS));
+        this.httpExecutor = new ThreadPoolExecutor(0, 4, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                new NamedThreads(POLLER_THREADS + "-http"));
+        this.http = api.http().newBuilder().dispatcher(new Dispatcher(httpExecutor)).build();
+        this.app = new TelegramBotsLongPollingApplication(api::mapper, () -> http, () -> executor,
+                CappedBackOff::new);
+    }
+
+    /** Deletes any webhook and starts polling; throws when Telegram cannot be reached or refuses. */
+    void start() throws TelegramApiException {
+        app.registerBot(token, api::url, new DefaultGetUpdatesGenerator(ALLOWED_UPDATES), updates -> {
+            try {
+                consumer.accept(updates);
+            } catch (RuntimeException e) {
+                Log.errorf("Could not queue %d updates (%s)", updates.size(), e.getClass().getSimpleName());
+            }
+        });
+    }
+
+    boolean isRunning() {
+        return app.isRunning();
+    }
+
+    @Override
+    public void close() {
+        try {
+            app.close();
+        } catch (Exception e) {
+            Log.debugf("Closing long polling: %s", e.getClass().getSimpleName());
+        }
+        http.dispatcher().cancelAll(); // the in-flight getUpdates
+        executor.shutdownNow();
+        httpExecutor.shutdownNow();
+        try {
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                Log.warn("The Telegram poller thread did not stop within 5 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,262 @@
+package dev.podbot.telegram;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeAllPrivateChats;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.podbot.BotConfig;
+import dev.podbot.account.AccountService;
+import dev.podbot.command.CommandHandler;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Starts and stops the Telegram side of the bot: checks the token, builds the one HTTP client and the one
+ * {@link TelegramSender}, publishes the command menu, then long-polls (default) or registers the webhook (when
+ * TELEGRAM_WEBHOOK_URL and TELEGRAM_WEBHOOK_SECRET are set). Without a token it refuses to start, unless demo mode
+ * is on. Network trouble at start is retried in the background with a capped backoff.
+ */
+@ApplicationScoped
+public class TelegramTransport {
+
+    static final String STARTER_THREADS = "podbot-telegram-start";
+
+    @Inject
+    TelegramConfig config;
+
+    @Inject
+    BotConfig botConfig;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    UpdateDispatcher dispatcher;
+
+    @Inject
+    Instance<CommandHandler> handlers;
+
+    private volatile boolean running;
+    private volatile boolean webhookMode;
+    private volatile String token;
+    private volatile TelegramApi api;
+    private volatile TelegramSender sender;
+    private volatile LongPollingRunner poller;
+    private volatile ScheduledExecutorService starter;
+    private volatile String botUsername;
+    private volatile boolean polling;
+    private long retryMillis = 1000;
+
+    void onStart(@Observes StartupEvent event) {
+        start();
+    }
+
+    synchronized void start() {
+        if (running) {
+            return;
+        }
+        if (!config.enabled()) {
+            Log.info("Telegram transport is switched off (telegram.enabled=false)");
+            return;
+        }
+        String t = config.botToken().map(String::trim).filter(s -> !s.isEmpty()).orElse(null);
+        if (t == null) {
+            if (botConfig.demo()) {
+                Log.info("Demo mode without TELEGRAM_BOT_TOKEN: the Telegram transport is not started");
+                return;
+            }
+            String msg = "Cannot start: set TELEGRAM_BOT_TOKEN to your bot's token from @BotFather"
+                    + " (or BOT_DEMO=true to try the bot without Telegram)";
+            Log.error(msg);
+            throw new TelegramStartupException(msg);
+        }
+        TelegramUrl url;
+        try {
+            url = config.telegramUrl();
+        } catch (IllegalArgumentException e) {
+            Log.error("Cannot start: " + e.getMessage());
+            throw new TelegramStartupException(e.getMessage());
+        }
+        RedactingLogFilter.addSecret(t);
+        config.webhookSecret().ifPresent(RedactingLogFilter::addSecret);
+        token = t;
+        webhookMode = config.webhookMode();
+        api = new TelegramApi(t, url);
+        sender = new TelegramSender(api.client(), TelegramSender.Settings.from(config), registry,
+                this::markUnreachable);
+        starter = Executors.newSingleThreadScheduledExecutor(new NamedThreads(STARTER_THREADS));
+        running = true;
+        Log.infof("Telegram transport starting (%s, API %s://%s:%d)", webhookMode ? "webhook" : "long polling",
+                url.getSchema(), url.getHost(), url.getPort());
+        starter.execute(this::connect);
+    }
+
+    private void connect() {
+        if (!running) {
+            return;
+        }
+        try {
+            if (botUsername == null) {
+                User me = sender.execute(null, new GetMe(), false);
+                botUsername = me.getUserName();
+                Log.infof("Connected to Telegram as @%s", botUsername);
+                publishCommands();
+            }
+            if (webhookMode) {
+                api.client().execute(SetWebhook.builder().url(config.webhookUrl().orElseThrow())
+                        .secretToken(config.webhookSecret().orElseThrow())
+                        .allowedUpdates(LongPollingRunner.ALLOWED_UPDATES).build());
+                Log.info("Telegram webhook registered");
+            } else {
+                LongPollingRunner r = new LongPollingRunner(api, token, dispatcher::accept);
+                try {
+                    r.start();
+                } catch (TelegramApiException | RuntimeException e) {
+                    r.close();
+                    throw e;
+                }
+                synchronized (this) {
+                    if (!running) {
+                        r.close();
+                        return;
+                    }
+                    poller = r;
+                }
+                polling = true;
+                Log.info("Telegram long polling started");
+            }
+        } catch (Exception e) {
+            if (!running) {
+                return;
+            }
+            Log.warnf("Could not connect to Telegram (%s); retrying in %d s", describe(e), retryMillis / 1000);
+            ScheduledExecutorService s = starter;
+            if (s != null && !s.isShutdown()) {
+                s.schedule(this::connect, retryMillis, TimeUnit.MILLISECONDS);
+            }
+            retryMillis = Math.min(retryMillis * 2, 60_000);
+        }
+    }
+
+    private void publishCommands() {
+        List<String> usage = new ArrayList<>();
+        for (CommandHandler h : handlers) {
+            usage.addAll(h.usage());
+        }
+        List<BotCommand> commands = BotCommands.fromUsage(usage);
+        try {
+            sender.execute(null, SetMyCommands.builder().commands(commands)
+                    .scope(new BotCommandScopeAllPrivateChats()).build(), false);
+            Log.infof("Telegram command menu set (%d commands)", commands.size());
+        } catch (RuntimeException e) {
+            Log.warnf("Could not set the Telegram command menu (%s)", describe(e));
+        }
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException r
+                && r.getErrorCode() != null) {
+            return "HTTP " + r.getErrorCode();
+        }
+        if (e instanceof TelegramRejectedException r) {
+            return "HTTP " + r.errorCode();
+        }
+        return TelegramSender.rootCauseName(e);
+    }
+
+    private void markUnreachable(long chatId) {
+        accounts.markChatUnreachable(chatId);
+    }
+
+    /** True while the transport runs (it reaches Telegram chats). */
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** True when updates come through the webhook endpoint. */
+    public boolean isWebhookMode() {
+        return running && webhookMode;
+    }
+
+    /** True once long polling has started. */
+    public boolean isPolling() {
+        return running && polling;
+    }
+
+    /** The one outbound sender. */
+    public TelegramSender sender() {
+        TelegramSender s = sender;
+        if (s == null || !running) {
+            throw new IllegalStateException("the Telegram transport is not running");
+        }
+        return s;
+    }
+
+    ObjectMapper mapper() {
+        return api != null ? api.mapper() : TelegramApi.objectMapper();
+    }
+
+    String botUsername() {
+        return botUsername;
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        polling = false;
+        LongPollingRunner p = poller;
+        poller = null;
+        if (p != null) {
+            p.close();
+        }
+        ScheduledExecutorService s = starter;
+        starter = null;
+        if (s != null) {
+            s.shutdownNow();
+        }
+        dispatcher.shutdown();
+        TelegramApi a = api;
+        if (a != null) {
+            a.close();
+        }
+        Log.info("Telegram transport stopped");
+    }
+
+    /** Startup refused: a one-line reason, no stack trace. */
+    public static final class TelegramStartupException extends RuntimeException {
+        public TelegramStartupException(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.podbot.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import dev.podbot.account.CredentialCipher;
+import dev.podbot.podpoint.InvalidScheduleException;
+import dev.podbot.podpoint.MfaChallenge;
+import dev.podbot.podpoint.MfaRequiredException;
+import dev.podbot.podpoint.PodPointApiException;
+import dev.podbot.podpoint.PodPointException;
+import dev.podbot.podpoint.PodPointUnavailableException;
+import dev.podbot.podpoint.SignInRejectedException;
+
+class FailuresTest {
+
+    @Test
+    void everyFailureIsAPlainSentence() {
+        assertThat(Failures.describe(new PodPointUnavailableException("timeout", null)))
+                .isEqualTo("Pod Point didn't answer — try again in a minute.");
+        assertThat(Failures.describe(new SignInRejectedException(400, "INVALID_LOGIN_CREDENTIALS")))
+                .isEqualTo("Pod Point no longer accepts your password — /login again.");
+        assertThat(Failures.describe(new MfaRequiredException(new MfaChallenge("p", "e", "+**1", null))))
+                .contains("/login");
+        assertThat(Failures.describe(new PodPointApiException("PUT /units/{id}/charge-schedules", 422, "{}")))
+                .startsWith("Pod Point refused that (HTTP 422)");
+        assertThat(Failures.describe(new PodPointApiException("GET /users/{id}/pods", 502, "{}")))
+                .contains("HTTP 502").contains("try again");
+        assertThat(Failures.describe(new InvalidScheduleException("the end time must be after the <start>")))
+                .isEqualTo("the end time must be after the &lt;start&gt;");
+        assertThat(Failures.describe(new PodPointException("odd reply"))).doesNotContain("odd reply");
+        assertThat(Failures.describe(new CredentialCipher.DecryptionException("x"))).contains("/login");
+        assertThat(Failures.describe(new IllegalStateException("secret-ish detail"))).isEqualTo(Failures.SORRY);
+    }
+
+    @Test
+    void logLinesNameTheFailureButNeverItsMessage() {
+        RuntimeException e = new IllegalStateException("password=hunter2",
+                new IllegalArgumentException("email=someone@example.com"));
+        String line = Failures.forLog(e);
+        assertThat(line).contains("IllegalStateException").contains("IllegalArgumentException")
+                .contains("FailuresTest").doesNotContain("hunter2").doesNotContain("someone@example.com");
+    }
+}

@@ -1,0 +1,161 @@
+package dev.podbot.telegram;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+
+import dev.podbot.command.Button;
+import dev.podbot.command.ChatTransport.ChatUnreachableException;
+import dev.podbot.command.ChatTransport.DeliveryFailedException;
+import dev.podbot.command.Reply;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/** The one outbound sender against the fake Bot API, through the real OkHttpTelegramClient. */
+class TelegramSenderTest {
+
+    FakeTelegramServer fake;
+    TelegramApi api;
+    SimpleMeterRegistry registry;
+    List<Long> unreachable;
+
+    @BeforeEach
+    void setUp() {
+        fake = new FakeTelegramServer();
+        api = new TelegramApi(fake.token(), TelegramConfig.parseUrl(fake.apiUrl()));
+        registry = new SimpleMeterRegistry();
+        unreachable = new CopyOnWriteArrayList<>();
+    }
+
+    @AfterEach
+    void tearDown() {
+        api.close();
+        fake.close();
+    }
+
+    TelegramSender sender(double perChat) {
+        return new TelegramSender(api.client(), new TelegramSender.Settings(30, perChat, 4, Duration.ofMillis(50),
+                Duration.ofMillis(200), Duration.ofSeconds(10)), registry, unreachable::add);
+    }
+
+    static SendMessage msg(long chat, String text) {
+        return SendMessage.builder().chatId(chat).text(text).build();
+    }
+
+    @Test
+    void waitsRetryAfterOn429ThenDelivers() {
+        TelegramSender s = sender(100);
+        fake.rateLimitNext("sendMessage", 11L, 1);
+        long t0 = System.nanoTime();
+        s.execute(11L, msg(11, "hello"), true);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        List<FakeTelegramServer.Call> calls = fake.calls("sendmessage");
+        assertEquals(2, calls.size());
+        assertEquals(429, calls.get(0).status());
+        assertEquals(200, calls.get(1).status());
+        long gap = (calls.get(1).atNanos() - calls.get(0).atNanos()) / 1_000_000;
+        assertTrue(gap >= 950, "retried after " + gap + " ms, retry_after was 1 s");
+        assertTrue(ms >= 950);
+        assertEquals(1.0, registry.counter("podbot.telegram.rate_limited").count());
+    }
+
+    @Test
+    void retriesServerErrorsWithBackoff() {
+        TelegramSender s = sender(100);
+        fake.serverErrorNext("sendMessage", 12L, 2);
+        s.execute(12L, msg(12, "hello"), true);
+        List<FakeTelegramServer.Call> calls = fake.calls("sendmessage");
+        assertEquals(List.of(502, 502, 200), calls.stream().map(FakeTelegramServer.Call::status).toList());
+    }
+
+    @Test
+    void givesUpOnPersistentServerErrorsAsTransientFailure() {
+        TelegramSender s = sender(100);
+        fake.serverErrorNext("sendMessage", 13L, 10);
+        assertThrows(DeliveryFailedException.class, () -> s.execute(13L, msg(13, "hello"), true));
+        assertEquals(4, fake.calls("sendmessage").size(), "4 attempts, then give up");
+    }
+
+    @Test
+    void forbiddenMeansUnreachableAndIsNotRetried() {
+        TelegramSender s = sender(100);
+        fake.blockedNext("sendMessage", 14L);
+        assertThrows(ChatUnreachableException.class, () -> s.execute(14L, msg(14, "hello"), true));
+        assertEquals(1, fake.calls("sendmessage").size());
+        assertEquals(List.of(14L), unreachable);
+    }
+
+    @Test
+    void badRequestIsNotRetried() {
+        TelegramSender s = sender(100);
+        fake.failNext("sendMessage", 15L, 400, "Bad Request: chat not found", null, 1);
+        TelegramRejectedException e = assertThrows(TelegramRejectedException.class,
+                () -> s.execute(15L, msg(15, "hello"), true));
+        assertEquals(400, e.errorCode());
+        assertEquals(1, fake.calls("sendmessage").size());
+    }
+
+    @Test
+    void keepsToOneMessagePerSecondPerChat() {
+        TelegramSender s = sender(1);
+        long t0 = System.nanoTime();
+        for (int i = 0; i < 5; i++) {
+            s.execute(16L, msg(16, "m" + i), true);
+        }
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(ms >= 3900, "5 messages to one chat took " + ms + " ms; at 1/s they need >= 4 s");
+        // another chat is not held up by chat 16's limit
+        long t1 = System.nanoTime();
+        s.execute(17L, msg(17, "other"), true);
+        assertTrue((System.nanoTime() - t1) / 1_000_000 < 900);
+    }
+
+    @Test
+    void globalLimitSpreadsMessagesOverChats() {
+        TelegramSender s = new TelegramSender(api.client(), new TelegramSender.Settings(5, 100, 1,
+                Duration.ofMillis(50), Duration.ofMillis(50), Duration.ofSeconds(1)), registry, unreachable::add);
+        long t0 = System.nanoTime();
+        for (int i = 0; i < 10; i++) {
+            s.execute(100L + i, msg(100 + i, "n"), true);
+        }
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(ms >= 900, "10 messages at 5/s overall (burst 5) took " + ms + " ms");
+    }
+
+    @Test
+    void replyWriterSplitsLongTextsAndPutsButtonsOnTheLastPart() {
+        TelegramSender s = sender(100);
+        String text = ("<b>line</b> " + "x".repeat(90) + "\n").repeat(100); // ~10 KB
+        ReplyWriter.send(s, 18L, Reply.of(text, List.of(List.of(new Button("More", "more:1")))));
+        List<FakeTelegramServer.Call> calls = fake.messagesTo(18L);
+        assertTrue(calls.size() >= 3, "split into " + calls.size());
+        for (FakeTelegramServer.Call c : calls) {
+            assertTrue(c.text().length() <= 4096);
+            assertTrue("html".equalsIgnoreCase(String.valueOf(c.params().get("parse_mode"))));
+        }
+        assertTrue(calls.get(calls.size() - 1).params().containsKey("reply_markup"));
+        assertTrue(!calls.get(0).params().containsKey("reply_markup"));
+    }
+
+    @Test
+    void editFallsBackToSendButIgnoresNotModified() {
+        TelegramSender s = sender(100);
+        fake.failNext("editMessageText", 19L, 400, "Bad Request: message is not modified: specified new message"
+                + " content and reply markup are exactly the same", null, 1);
+        ReplyWriter.edit(s, 19L, 77, Reply.of("same").asEdit());
+        assertEquals(0, fake.calls("sendmessage").size(), "not modified is fine, nothing else sent");
+
+        fake.failNext("editMessageText", 19L, 400, "Bad Request: message to edit not found", null, 1);
+        ReplyWriter.edit(s, 19L, 78, Reply.of("page 2").asEdit());
+        assertEquals(1, fake.calls("sendmessage").size(), "other edit failures send a new message");
+        assertEquals("page 2", fake.calls("sendmessage").get(0).text());
+    }
+}
