@@ -48,7 +48,7 @@ import io.quarkus.logging.Log;
  *
  * <ul>
  * <li>Tokens are refreshed 60 s before they expire; each refresh re-creates the Pod Point session (POST /sessions)
- * like the reference client, keeping the known user id if only that step fails for a non-auth reason.</li>
+ * like the reference client; if only that step fails, the known user id is kept (it never changes).</li>
  * <li>A 401 from a data call: one refresh and retry; still 401 (or the refresh was refused): one full sign-in and
  * retry; still 401: {@link SignInRejectedException}. A 2FA account cannot sign in again without an SMS code, so the
  * full sign-in then throws {@link MfaRequiredException}: the bot asks the user to /login again.</li>
@@ -281,13 +281,14 @@ public class LegacyPodPointClient implements PodPointClient {
         String known = s.userId();
         try {
             s.userId(createSession(s, idToken));
-        } catch (SignInRejectedException e) {
-            throw e;
         } catch (PodPointException e) {
             if (known == null) {
-                s.updateTokens(idToken, newRefresh, expiresAt);
+                if (!(e instanceof SignInRejectedException)) {
+                    s.updateTokens(idToken, newRefresh, expiresAt); // Google's part worked: keep the new tokens
+                }
                 throw e;
             }
+            // The user id never changes; the fresh token is what data calls need (a 401 there still re-signs in).
             Log.warnf("Could not re-create the Pod Point session after a refresh (%s); keeping user %s",
                     e.getClass().getSimpleName(), known);
         }
@@ -678,7 +679,7 @@ public class LegacyPodPointClient implements PodPointClient {
     @Override
     public ChargeOverride boost(PodPointSession session, Pod pod, Duration duration) {
         if (duration == null || duration.isZero() || duration.isNegative()) {
-            throw new InvalidScheduleException("a boost needs a duration of at least one minute");
+            throw new InvalidScheduleException("the boost duration must be more than zero");
         }
         if (duration.compareTo(MAX_BOOST) > 0) {
             throw new InvalidScheduleException("a boost can last at most 24 hours");

@@ -21,7 +21,13 @@ import dev.podbot.podpoint.model.PodPointUser;
  * <p>Every call works on one account's {@link PodPointSession}; the client itself holds no per-account state, so
  * many accounts can be served at once. Failures are {@link PodPointException}s:
  * {@link SignInRejectedException}, {@link MfaRequiredException}, {@link PodPointApiException} (Pod Point refused
- * the call) and {@link PodPointUnavailableException} (unreachable or timed out).
+ * the call) and {@link PodPointUnavailableException} (unreachable or timed out); a schedule or boost that is not
+ * valid is refused before any call with {@link InvalidScheduleException} (its message is user-ready).
+ *
+ * <p>The implementation today is {@link LegacyPodPointClient}. A future Pod Home client (API doc §10) would
+ * implement this same interface and be tried first, falling back to the legacy client on HTTP 404/410; see the
+ * design note on {@link LegacyPodPointClient}. Calls block: make them from worker threads, not the Vert.x event
+ * loop.
  */
 public interface PodPointClient {
 

@@ -26,6 +26,7 @@ import okhttp3.OkHttpClient;
 final class LongPollingRunner implements AutoCloseable {
 
     static final String POLLER_THREADS = "podbot-telegram-poller";
+    static final String BOT_SESSION_LOGGER = "org.telegram.telegrambots.longpolling.BotSession";
     static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query", "my_chat_member");
 
     private final TelegramApi api;
@@ -70,15 +71,21 @@ final class LongPollingRunner implements AutoCloseable {
         } catch (Exception e) {
             Log.debugf("Closing long polling: %s", e.getClass().getSimpleName());
         }
-        http.dispatcher().cancelAll(); // the in-flight getUpdates
-        executor.shutdownNow();
-        httpExecutor.shutdownNow();
+        // cancelling the in-flight getUpdates makes the library log an ERROR: expected here, so keep it quiet
+        java.util.logging.Logger sessionLog = java.util.logging.Logger.getLogger(BOT_SESSION_LOGGER);
+        java.util.logging.Level previous = sessionLog.getLevel();
+        sessionLog.setLevel(java.util.logging.Level.OFF);
         try {
+            http.dispatcher().cancelAll();
+            executor.shutdownNow();
+            httpExecutor.shutdownNow();
             if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
                 Log.warn("The Telegram poller thread did not stop within 5 s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            sessionLog.setLevel(previous);
         }
     }
 }

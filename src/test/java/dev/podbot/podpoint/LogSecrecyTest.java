@@ -140,8 +140,12 @@ class LogSecrecyTest {
             // a timeout and malformed JSON
             Pod pod = new Pod(1, null, "PSL-939393", true, "", 9494, "UTC", null, null, null, null, null, null);
             wm.server().stubFor(get(urlPathEqualTo(API + "/units/9494/firmware"))
-                    .willReturn(okJson("{}").withFixedDelay(1500)));
+                    .willReturn(okJson("{}").withFixedDelay(PodPointWireMockResource.BEYOND_TIMEOUT_MS)));
             expectFailure(PodPointUnavailableException.class, () -> client.firmware(s, pod));
+            wm.server().stubFor(get(urlPathEqualTo("/chargers/PSL-939393/connectivity-status"))
+                    .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                            .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+            expectFailure(PodPointUnavailableException.class, () -> client.connectivity(s, pod));
             wm.stubAny(get(urlPathEqualTo(API + "/units/9494/charge-override")), 200, "{not json " + EMAIL);
             expectFailure(PodPointApiException.class, () -> client.chargeOverride(s, pod));
 

@@ -305,7 +305,7 @@ class ReadsTest {
     @Test
     void aTimeoutIsUnavailableAfterRetries() {
         wm.server().stubFor(get(urlPathEqualTo(API + "/units/3131/firmware"))
-                .willReturn(okJson("{\"data\":[]}").withFixedDelay(1600)));
+                .willReturn(okJson("{\"data\":[]}").withFixedDelay(PodPointWireMockResource.BEYOND_TIMEOUT_MS)));
         double before = count("GET /units/{id}/firmware", "timeout");
 
         var e = assertThrows(PodPointUnavailableException.class, () -> client.firmware(session, POD));
@@ -313,6 +313,19 @@ class ReadsTest {
         assertTrue(e.getMessage().contains("did not answer in time"), e.getMessage());
         assertFalse(e.getMessage().contains("localhost"), "no URL in the message");
         assertEquals(before + 3, count("GET /units/{id}/firmware", "timeout"));
+    }
+
+    @Test
+    void aDroppedConnectionIsUnavailableWithoutTheUrl() {
+        wm.server().stubFor(get(urlPathEqualTo("/chargers/PSL-310031/connectivity-status"))
+                .willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+        double before = count("GET /chargers/{ppid}/connectivity-status", "error");
+
+        var e = assertThrows(PodPointUnavailableException.class, () -> client.connectivity(session, POD));
+
+        assertTrue(e.getMessage().contains("could not be reached"), e.getMessage());
+        assertFalse(e.getMessage().contains("PSL-310031") || e.getMessage().contains("localhost"), e.getMessage());
+        assertEquals(before + 3, count("GET /chargers/{ppid}/connectivity-status", "error"));
     }
 
     @Test

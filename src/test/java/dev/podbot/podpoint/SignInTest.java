@@ -190,6 +190,41 @@ class SignInTest {
     }
 
     @Test
+    void aFailedSessionAfterARefreshKeepsTheKnownUserId() {
+        var refreshed = wm.stubRefresh("rt-stored", "4711", 2);
+        wm.stubAny(post(urlPathEqualTo(API + "/sessions")), 500, "{\"message\":\"Server Error\"}");
+        wm.stubPodsForToken("4711", refreshed.idToken(), podsBody());
+
+        PodPointSession s = client.resume(EMAIL, PASSWORD, "rt-stored", "4711");
+        assertTrue(client.pods(s, 1, 5, null).isEmpty());
+
+        assertEquals("4711", s.userId());
+        assertEquals(refreshed.idToken(), s.idToken());
+    }
+
+    @Test
+    void aGoogleOutageDuringRefreshIsNotASignInRejection() {
+        wm.stubAny(post(urlPathEqualTo(TOKEN_PATH + "/token")), 503, "{\"error\":{\"code\":503,\"message\":\"UNAVAILABLE\"}}");
+
+        PodPointSession s = client.resume(EMAIL, PASSWORD, "rt-stored", "4711");
+        var e = assertThrows(PodPointApiException.class, () -> client.pods(s, 1, 5, null));
+
+        assertEquals(503, e.status());
+        wm.server().verify(1, postRequestedFor(urlPathEqualTo(TOKEN_PATH + "/token")));
+        wm.server().verify(0, postRequestedFor(urlPathEqualTo(AUTH_PATH + "/verifyPassword")));
+    }
+
+    @Test
+    void anExpired2faChallengeIsRejectedWithAReason() {
+        wm.stubAny(post(urlPathEqualTo(MFA_PATH + "/accounts/mfaSignIn:start")), 400,
+                "{\"error\":{\"code\":400,\"message\":\"INVALID_PENDING_TOKEN\"}}");
+
+        var e = assertThrows(SignInRejectedException.class,
+                () -> client.sendMfaCode(new MfaChallenge("stale", "enrol-1", "+***1", null)));
+        assertEquals("the 2FA sign-in has expired; please sign in again", e.reason());
+    }
+
+    @Test
     void resumeWithoutRefreshTokenSignsInFully() {
         var tokens = wm.stubSignIn(EMAIL, PASSWORD, "4711");
         wm.stubPods("4711", podsBody());
@@ -286,6 +321,38 @@ class SignInTest {
 
         PodPointSession s = client.resume(EMAIL, PASSWORD, "rt-old", "4711");
         assertThrows(MfaRequiredException.class, () -> client.pods(s, 1, 5, null));
+    }
+
+    @Test
+    void aSessionRefusedByPodPointIsASignInRejection() {
+        wm.stubSignIn(EMAIL, PASSWORD, "4711");
+        wm.stubAny(post(urlPathEqualTo(API + "/sessions")), 401, "{\"message\":\"Unauthenticated.\"}");
+
+        var e = assertThrows(SignInRejectedException.class, () -> client.signIn(EMAIL, PASSWORD));
+        assertEquals(401, e.status());
+    }
+
+    @Test
+    void manyThreadsOnOneExpiringSessionRefreshOnlyOnce() throws Exception {
+        wm.stubSignIn(EMAIL, PASSWORD, "4711", "10"); // within the 60 s margin: the next call refreshes
+        var refreshed = wm.stubRefresh("rt-4711-1", "4711", 2);
+        wm.stubPods("4711", podsBody());
+        PodPointSession s = client.signIn(EMAIL, PASSWORD);
+
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<List<Pod>>> all = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                all.add(pool.submit(() -> client.pods(s, 1, 5, null)));
+            }
+            for (Future<List<Pod>> f : all) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(refreshed.idToken(), s.idToken());
+        wm.server().verify(1, postRequestedFor(urlPathEqualTo(TOKEN_PATH + "/token")));
     }
 
     @Test

@@ -163,7 +163,7 @@ class WritesTest {
 
     @Test
     void aPutThatTimesOutIsNotRetried() {
-        wm.server().stubFor(put(urlPathEqualTo(OVERRIDE)).willReturn(okJson("{}").withStatus(201).withFixedDelay(1600)));
+        wm.server().stubFor(put(urlPathEqualTo(OVERRIDE)).willReturn(okJson("{}").withStatus(201).withFixedDelay(PodPointWireMockResource.BEYOND_TIMEOUT_MS)));
 
         assertThrows(PodPointUnavailableException.class, () -> client.manualMode(session, pod(List.of())));
 

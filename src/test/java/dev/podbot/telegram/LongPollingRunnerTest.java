@@ -14,14 +14,18 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 /** Long polling through the real TelegramBots 10.2.0 against the fake, and a clean shutdown. */
 class LongPollingRunnerTest {
 
-    static List<String> ourThreads() {
-        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-                .filter(n -> n.startsWith(LongPollingRunner.POLLER_THREADS) || n.startsWith(TelegramApi.HTTP_THREADS))
+    /** Our threads started by this test (a Quarkus app of another test class may be running too). */
+    static List<Thread> ourThreads(java.util.Set<Thread> before) {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+                .filter(t -> !before.contains(t))
+                .filter(t -> t.getName().startsWith(LongPollingRunner.POLLER_THREADS)
+                        || t.getName().startsWith(TelegramApi.HTTP_THREADS))
                 .toList();
     }
 
     @Test
     void pollsConfirmsOffsetsAndLeavesNoThreadsBehind() throws Exception {
+        java.util.Set<Thread> before = java.util.Set.copyOf(Thread.getAllStackTraces().keySet());
         List<Update> received = new CopyOnWriteArrayList<>();
         try (FakeTelegramServer fake = new FakeTelegramServer()) {
             TelegramApi api = new TelegramApi(fake.token(), TelegramConfig.parseUrl(fake.apiUrl()));
@@ -35,11 +39,11 @@ class LongPollingRunnerTest {
             Thread.sleep(1700);
             assertEquals(2, received.size());
             assertTrue(fake.getUpdatesCalls() >= 2);
-            assertTrue(!ourThreads().isEmpty());
+            assertTrue(!ourThreads(before).isEmpty());
 
             runner.close();
             api.close();
-            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> ourThreads().isEmpty());
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> ourThreads(before).isEmpty());
             int calls = fake.getUpdatesCalls();
             Thread.sleep(1600);
             assertEquals(calls, fake.getUpdatesCalls(), "no polling after close");
