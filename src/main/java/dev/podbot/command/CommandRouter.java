@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
@@ -78,7 +79,12 @@ public class CommandRouter implements CommandService {
         return Optional.ofNullable(byCommand.get(command == null ? "" : command.toLowerCase(Locale.ROOT)));
     }
 
+    /**
+     * Runs in a request context of its own when the caller has none (Telegram worker threads, the scheduler), so
+     * the database is reachable from every front end.
+     */
     @Override
+    @ActivateRequestContext
     public ChatResponse handle(ChatRequest request) {
         long started = System.nanoTime();
         Outcome o = new Outcome();
@@ -120,7 +126,8 @@ public class CommandRouter implements CommandService {
         String text = request.text() == null ? "" : request.text().strip();
         if (text.isEmpty()) {
             o.command = "empty";
-            return ChatResponse.text(EMPTY_HINT);
+            // a sticker or photo in a group is not for the bot
+            return request.isPrivate() ? ChatResponse.text(EMPTY_HINT) : ChatResponse.of();
         }
         if (text.startsWith("/")) {
             String[] words = text.split("\\s+");

@@ -66,6 +66,7 @@ public class LoginStore {
     }
 
     /** True when a conversation waits for this chat's next message. */
+    @Transactional
     public boolean awaiting(long chatId) {
         return LoginState.count("chatId = ?1 and expiresAt > ?2", chatId, Instant.now()) > 0;
     }

@@ -51,8 +51,10 @@ class CredentialCipherTest {
     void tamperedCiphertextIsRejected() {
         CredentialCipher c = new CredentialCipher(newKey(), List.of());
         String stored = c.encrypt("secret", "aad");
-        char last = stored.charAt(stored.length() - 1);
-        String tampered = stored.substring(0, stored.length() - 1) + (last == 'A' ? 'B' : 'A');
+        String prefix = stored.substring(0, stored.lastIndexOf(':') + 1);
+        byte[] raw = Base64.getUrlDecoder().decode(stored.substring(prefix.length()));
+        raw[raw.length - 20] ^= 0x01; // flip one bit of the ciphertext body
+        String tampered = prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         assertThatThrownBy(() -> c.decrypt(tampered, "aad")).isInstanceOf(CredentialCipher.DecryptionException.class);
         assertThatThrownBy(() -> c.decrypt("garbage", "aad")).isInstanceOf(CredentialCipher.DecryptionException.class);
         assertThatThrownBy(() -> c.decrypt("v1:abc:%%%", "aad")).isInstanceOf(CredentialCipher.DecryptionException.class);

@@ -29,6 +29,23 @@ class RouterTest extends CommandTestBase {
     Instance<CommandHandler> handlers;
 
     @Test
+    void worksFromThreadsWithoutARequestContext() throws Exception {
+        linkOffline(7004);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            for (String cmd : List.of("/start", "/nosuchcommand", "free text", "/login", "someone@example.com",
+                    "/cancel", "/schedule 22:00 06:00", "/help", "/logout")) {
+                ChatResponse r = pool.submit(() -> commands.handle(ChatRequest.text(7004, 7004,
+                        ChatRequest.ChatType.PRIVATE, cmd, 1))).get();
+                assertThat(text(r)).as(cmd).isNotBlank().doesNotContain(Failures.SORRY);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(account(7004)).isEmpty();
+    }
+
+    @Test
     void startExplainsHowToLogin() {
         String t = text(say(CHAT, "/start"));
         assertThat(t).contains("/login").contains("Pod Point").contains("/help");
@@ -71,6 +88,7 @@ class RouterTest extends CommandTestBase {
         assertThat(text(say(CHAT, null))).contains("/help");
         assertThat(text(say(CHAT, "   "))).contains("/help");
         assertThat(sayInGroup(-100500, 7002, "chatting in the group").replies()).isEmpty();
+        assertThat(sayInGroup(-100500, 7002, null).replies()).isEmpty();
     }
 
     @Test
