@@ -14,6 +14,12 @@ import java.util.stream.Stream;
 /** Reads a server-sent event stream line by line; collects the {@code data:} payloads. */
 final class SseClient implements AutoCloseable {
 
+    private static final java.util.concurrent.Executor READER = r -> {
+        Thread t = new Thread(r, "sse-test-reader");
+        t.setDaemon(true);
+        t.start();
+    };
+
     final BlockingQueue<String> events = new LinkedBlockingQueue<>();
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -21,13 +27,14 @@ final class SseClient implements AutoCloseable {
     SseClient(String url) {
         HttpRequest req = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").build();
         response = http.sendAsync(req, HttpResponse.BodyHandlers.ofLines());
-        response.thenAccept(r -> {
+        // read on a thread of its own: a completed future would otherwise run this on the caller (status())
+        response.thenAcceptAsync(r -> {
             try (Stream<String> lines = r.body()) {
                 lines.filter(l -> l.startsWith("data:")).map(l -> l.substring(5).trim()).forEach(events::add);
             } catch (RuntimeException closed) {
                 // stream closed by the test
             }
-        });
+        }, READER);
     }
 
     int status(Duration timeout) throws Exception {

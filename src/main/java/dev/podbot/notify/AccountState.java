@@ -1,0 +1,26 @@
+package dev.podbot.notify;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The detector's memory of one account.
+ *
+ * @param firstPollDone  false until the first successful poll (the silent baseline)
+ * @param baselineAt     when the baseline was taken: charges that ended before it are never announced
+ * @param pods           by unit id
+ * @param knownCompleted ids of completed charges already seen
+ */
+public record AccountState(boolean firstPollDone, Instant baselineAt, long pollCount, Map<Long, PodState> pods,
+        Set<Long> knownCompleted) {
+
+    public AccountState {
+        pods = pods == null ? Map.of() : Map.copyOf(pods);
+        knownCompleted = knownCompleted == null ? Set.of() : Set.copyOf(knownCompleted);
+    }
+
+    public static AccountState fresh() {
+        return new AccountState(false, null, 0, Map.of(), Set.of());
+    }
+}

@@ -1,0 +1,9 @@
+package dev.podbot.notify;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The detector's answer: the new pod states, the newly completed charge ids to remember, and the events. */
+public record Detection(Map<Long, PodState> pods, Set<Long> newlyCompleted, List<Notification> events) {
+}

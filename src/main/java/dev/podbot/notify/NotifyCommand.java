@@ -1,0 +1,79 @@
+package dev.podbot.notify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.podbot.command.Button;
+import dev.podbot.command.ChatResponse;
+import dev.podbot.command.CommandHandler;
+import dev.podbot.command.CommandInput;
+import dev.podbot.command.Html;
+import dev.podbot.command.Reply;
+
+/** {@code /notify}: shows each kind of notification with a button that switches it on or off. */
+@ApplicationScoped
+public class NotifyCommand implements CommandHandler {
+
+    @Inject
+    NotifyPrefsService prefs;
+
+    @Override
+    public List<String> commands() {
+        return List.of("notify");
+    }
+
+    @Override
+    public List<String> buttonPrefixes() {
+        return List.of("notify");
+    }
+
+    @Override
+    public List<String> usage() {
+        return List.of("/notify — choose which notifications you get");
+    }
+
+    @Override
+    public ChatResponse handle(CommandInput input) {
+        long chat = input.chatId();
+        if (input.isButton() && "toggle".equals(input.arg(0))) {
+            Optional<EventKind> kind = EventKind.ofCode(input.arg(1));
+            if (kind.isEmpty() || !kind.get().optional()) {
+                return ChatResponse.of(render(prefs.get(chat)).asEdit()).withCallbackAnswer("That option no longer exists.");
+            }
+            NotifyPrefs p = prefs.toggle(chat, kind.get());
+            return ChatResponse.of(render(p).asEdit())
+                    .withCallbackAnswer(kind.get().label() + (p.wants(kind.get()) ? ": on" : ": off"));
+        }
+        return ChatResponse.of(render(prefs.get(chat)));
+    }
+
+    static Reply render(NotifyPrefs p) {
+        StringBuilder sb = new StringBuilder("🔔 <b>Notifications</b>\nTap a button to switch it on or off.\n\n");
+        List<List<Button>> rows = new ArrayList<>();
+        List<Button> row = new ArrayList<>();
+        for (EventKind k : EventKind.values()) {
+            if (!k.optional()) {
+                continue;
+            }
+            boolean on = p.wants(k);
+            sb.append(on ? "✅ " : "❌ ").append(Html.escape(k.label())).append(k.urgent() ? " (urgent)" : "").append('\n');
+            row.add(new Button((on ? "✅ " : "❌ ") + k.label(), "notify:toggle:" + k.code()));
+            if (row.size() == 2) {
+                rows.add(row);
+                row = new ArrayList<>();
+            }
+        }
+        if (!row.isEmpty()) {
+            rows.add(row);
+        }
+        sb.append("\nQuiet hours: ")
+                .append(p.quiet().map(q -> Html.escape(q.toString()) + " (non-urgent messages wait until they end)")
+                        .orElse("off"))
+                .append(". Change them with /quiet.");
+        return Reply.of(sb.toString(), rows);
+    }
+}

@@ -1,0 +1,236 @@
+package dev.podbot.notify;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.podbot.account.AccountService;
+import dev.podbot.command.Button;
+import dev.podbot.command.ChatTransport;
+import dev.podbot.command.ChatTransport.ChatUnreachableException;
+import dev.podbot.command.ChatTransport.DeliveryFailedException;
+import dev.podbot.command.Reply;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Delivers outbox rows, exactly once as far as a crash allows.
+ *
+ * <p>Per row: (1) a committed transaction claims it ({@code FOR UPDATE SKIP LOCKED}) and sets
+ * {@code status = SENDING, claimed_by = instance}; (2) the message goes out through the chat's transport (the
+ * highest {@link ChatTransport#priority()} among those that handle the chat); (3) a committed transaction sets
+ * {@code SENT}. A crash between (1) and (3) leaves the row SENDING: it was very probably delivered (or the send was
+ * in flight) and it is <b>never sent again</b> — a possible loss in that window, never a repeat. The window is one
+ * HTTP call. Nothing else ever moves a row out of SENDING, so two instances cannot send the same row.
+ *
+ * <p>Outcomes of (2): {@link ChatUnreachableException} (the user blocked the bot) puts the row, and the chat's
+ * other claimed rows, back to PENDING without counting an attempt and marks the chat unreachable: its rows are
+ * held and polling stops until the user writes again. {@link DeliveryFailedException} (or any other exception)
+ * puts the row back with exponential backoff (10 s × 2^attempts, at most 30 min); after {@code NOTIFY_MAX_ATTEMPTS}
+ * it becomes FAILED. Rows of one chat are sent in order by one thread; chats go in parallel.
+ */
+@ApplicationScoped
+public class OutboxSender {
+
+    static final Duration RETRY_BASE = Duration.ofSeconds(10);
+    static final Duration RETRY_MAX = Duration.ofMinutes(30);
+
+    @Inject
+    NotifyStore store;
+
+    @Inject
+    NotifyConfig config;
+
+    @Inject
+    NotifyClock clock;
+
+    @Inject
+    NotifyGate gate;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    Instance<ChatTransport> transports;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    MeterRegistry registry;
+
+    private String instanceId;
+    private ExecutorService pool;
+    private final AtomicLong pending = new AtomicLong();
+
+    @PostConstruct
+    void init() {
+        instanceId = config.instanceId().orElse("send-" + UUID.randomUUID().toString().substring(0, 8));
+        pool = Executors.newFixedThreadPool(Math.max(1, config.sendThreads()), r -> {
+            Thread t = new Thread(r, "podbot-send");
+            t.setDaemon(true);
+            return t;
+        });
+        Gauge.builder("podbot.notifications.pending", pending, AtomicLong::get)
+                .description("Notifications waiting to be sent").register(registry);
+    }
+
+    @PreDestroy
+    void stop() {
+        pool.shutdownNow();
+    }
+
+    @Scheduled(every = "${notify.tick:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = NotifyDisabled.class)
+    void tick() {
+        if (!gate.enter()) {
+            return;
+        }
+        try {
+            int sent;
+            do {
+                sent = sendDue(instanceId);
+            } while (sent >= config.sendBatch());
+        } catch (RuntimeException e) {
+            Log.warnf("Send tick failed (%s)", e.getClass().getSimpleName());
+        } finally {
+            gate.exit();
+        }
+    }
+
+    /** Claims and delivers one batch of due rows as {@code instance}; returns how many rows were claimed. */
+    public int sendDue(String instance) {
+        return sendDue(instance, config.sendBatch());
+    }
+
+    /** As {@link #sendDue(String)} with another batch size. */
+    public int sendDue(String instance, int batch) {
+        Instant now = clock.now();
+        List<OutboxRow> rows = Tx.run(() -> store.claimOutbox(instance, now, batch));
+        Map<Long, List<OutboxRow>> byChat = new LinkedHashMap<>();
+        for (OutboxRow r : rows) {
+            byChat.computeIfAbsent(r.chatId(), k -> new ArrayList<>()).add(r);
+        }
+        List<Future<?>> futures = new ArrayList<>();
+        for (List<OutboxRow> chatRows : byChat.values()) {
+            futures.add(pool.submit(() -> deliverChat(chatRows)));
+        }
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                Log.warnf("Delivery task failed (%s)", e.getCause().getClass().getSimpleName());
+            }
+        }
+        refreshPending();
+        return rows.size();
+    }
+
+    void refreshPending() {
+        try {
+            pending.set(Tx.run(store::countPending));
+        } catch (RuntimeException e) {
+            // keep the last value
+        }
+    }
+
+    public long pendingCount() {
+        return pending.get();
+    }
+
+    private void deliverChat(List<OutboxRow> rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            OutboxRow row = rows.get(i);
+            try {
+                transportFor(row.chatId()).deliver(row.chatId(), reply(row));
+            } catch (ChatUnreachableException e) {
+                List<OutboxRow> rest = rows.subList(i, rows.size());
+                Tx.run(() -> {
+                    for (OutboxRow r : rest) {
+                        store.release(r.id(), null);
+                    }
+                    accounts.markChatUnreachable(row.chatId());
+                    return null;
+                });
+                registry.counter("podbot.notifications.failed", "reason", "unreachable").increment();
+                return;
+            } catch (RuntimeException e) {
+                // DeliveryFailedException, or anything unexpected: the message was not delivered
+                retryLater(row, e);
+                continue;
+            }
+            Instant sentAt = clock.now();
+            Tx.run(() -> {
+                store.markSent(row.id(), sentAt);
+                return null;
+            });
+            registry.counter("podbot.notifications.sent", "kind", row.kind()).increment();
+        }
+    }
+
+    private void retryLater(OutboxRow row, RuntimeException e) {
+        int attempts = row.attempts() + 1;
+        boolean giveUp = attempts >= config.maxAttempts();
+        Tx.run(() -> {
+            if (giveUp) {
+                store.markFailed(row.id());
+            } else {
+                store.release(row.id(), clock.now().plus(retryDelay(attempts)));
+            }
+            return null;
+        });
+        registry.counter("podbot.notifications.failed", "reason", giveUp ? "gave_up" : "retry").increment();
+        Log.warnf("Chat %d: notification %d not delivered (%s), %s", row.chatId(), row.id(),
+                e.getClass().getSimpleName(), giveUp ? "giving up" : "will retry");
+    }
+
+    static Duration retryDelay(int attempts) {
+        long ms = RETRY_BASE.toMillis() << Math.min(Math.max(0, attempts - 1), 16);
+        return Duration.ofMillis(Math.min(ms, RETRY_MAX.toMillis()));
+    }
+
+    ChatTransport transportFor(long chatId) {
+        return transports.stream().filter(t -> t.handles(chatId))
+                .max(Comparator.comparingInt(ChatTransport::priority))
+                .orElseThrow(() -> new DeliveryFailedException("no transport for this chat", null));
+    }
+
+    Reply reply(OutboxRow row) {
+        List<List<Button>> buttons = List.of();
+        if (row.buttons() != null && !row.buttons().isBlank()) {
+            try {
+                buttons = json.readValue(row.buttons(), new TypeReference<List<List<Button>>>() {
+                });
+            } catch (Exception e) {
+                buttons = List.of();
+            }
+        }
+        return Reply.of(row.body(), buttons);
+    }
+}

@@ -1,0 +1,162 @@
+package dev.podbot.notify;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.podbot.BotConfig;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Every tick ({@code notify.tick}, 1 s) claims the accounts that are due and polls them on a bounded pool of
+ * {@code BOT_POLL_CONCURRENCY} threads. Each account has its own slot in the interval (a hash of its chat id), so
+ * accounts are spread over the interval instead of all polled at second 0; a newly linked account is polled at
+ * once (its silent baseline). Only as many accounts are claimed as there are free threads, so a slow Pod Point
+ * never makes claims pile up, and one account's failure never delays another.
+ */
+@ApplicationScoped
+public class PollCoordinator {
+
+    @Inject
+    BotConfig bot;
+
+    @Inject
+    NotifyConfig config;
+
+    @Inject
+    NotifyStore store;
+
+    @Inject
+    AccountPoller poller;
+
+    @Inject
+    NotifyClock clock;
+
+    @Inject
+    NotifyGate gate;
+
+    private String instanceId;
+    private ExecutorService pool;
+    private Semaphore slots;
+    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+
+    @PostConstruct
+    void init() {
+        instanceId = config.instanceId().orElse("poll-" + UUID.randomUUID().toString().substring(0, 8));
+        int n = Math.max(1, bot.pollConcurrency());
+        slots = new Semaphore(n);
+        pool = Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, "podbot-poll");
+            t.setDaemon(true);
+            return t;
+        });
+        Duration interval = bot.pollInterval();
+        if (interval.compareTo(Duration.ofSeconds(60)) < 0) {
+            Log.warnf("BOT_POLL_INTERVAL is %s: polling Pod Point more often than every 60 s may get accounts "
+                    + "blocked; use it only for tests and demos", interval);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        pool.shutdownNow();
+    }
+
+    public String instanceId() {
+        return instanceId;
+    }
+
+    @Scheduled(every = "${notify.tick:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = NotifyDisabled.class)
+    void tick() {
+        if (!gate.enter()) {
+            return;
+        }
+        try {
+            claimAndSubmit();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            Log.warnf("Poll tick failed (%s)", e.getClass().getSimpleName());
+        } finally {
+            gate.exit();
+        }
+    }
+
+    /**
+     * One tick: claims due accounts as threads become free and submits them, until nothing is due (or a minute
+     * has passed, so new accounts are noticed). Returns the chat ids submitted.
+     */
+    public List<Long> claimAndSubmit() throws InterruptedException {
+        try {
+            Tx.run(() -> store.ensurePollStates(clock.now()));
+        } catch (RuntimeException e) {
+            // another instance inserted the same row first: it is there now
+            Log.debugf("poll_state rows not added this tick (%s)", e.getClass().getSimpleName());
+        }
+        List<Long> submitted = new ArrayList<>();
+        long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (!gate.paused() && System.nanoTime() < end) {
+            if (slots.availablePermits() == 0) {
+                // wait for a thread to come free, then look again
+                if (slots.tryAcquire(200, TimeUnit.MILLISECONDS)) {
+                    slots.release();
+                }
+                continue;
+            }
+            int free = slots.availablePermits();
+            List<Long> due = claim(clock.now(), free);
+            for (long chatId : due) {
+                if (!inFlight.add(chatId)) {
+                    continue;
+                }
+                slots.acquireUninterruptibly();
+                submitted.add(chatId);
+                pool.execute(() -> {
+                    try {
+                        poller.poll(chatId);
+                    } catch (RuntimeException e) {
+                        Log.warnf("Chat %d: poll crashed (%s)", chatId, e.getClass().getSimpleName());
+                    } finally {
+                        inFlight.remove(chatId);
+                        slots.release();
+                    }
+                });
+            }
+            if (due.size() < free) {
+                break; // nothing more is due
+            }
+        }
+        return submitted;
+    }
+
+    private List<Long> claim(Instant now, int limit) {
+        return Tx.run(() -> store.claimDueAccounts(instanceId, now, limit, bot.pollInterval(), config.claimTimeout()));
+    }
+
+    /** For tests: waits until no poll is running. */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!inFlight.isEmpty()) {
+            if (System.nanoTime() > end) {
+                return false;
+            }
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
+        return true;
+    }
+}

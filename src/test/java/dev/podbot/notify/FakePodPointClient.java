@@ -1,0 +1,193 @@
+package dev.podbot.notify;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+
+import dev.podbot.podpoint.MfaChallenge;
+import dev.podbot.podpoint.PodPointClient;
+import dev.podbot.podpoint.PodPointSession;
+import dev.podbot.podpoint.PodPointUnavailableException;
+import dev.podbot.podpoint.model.Charge;
+import dev.podbot.podpoint.model.ChargeOverride;
+import dev.podbot.podpoint.model.ChargesPage;
+import dev.podbot.podpoint.model.ConnectivityStatus;
+import dev.podbot.podpoint.model.Firmware;
+import dev.podbot.podpoint.model.Pod;
+import dev.podbot.podpoint.model.PodPointUser;
+
+/**
+ * In-memory Pod Point for the notification tests, keyed by the session's user id: pods, live connectivity,
+ * firmware and charges (newest first), an injectable failure and call counters. Enabled only by
+ * {@link NotifyTestProfile} (an alternative), so other tests keep the real client.
+ */
+@Alternative
+@ApplicationScoped
+public class FakePodPointClient implements PodPointClient {
+
+    public static final class Account {
+        public final List<Pod> pods = new CopyOnWriteArrayList<>();
+        public final Map<Long, ConnectivityStatus> connectivity = new ConcurrentHashMap<>();
+        public final Map<Long, List<Firmware>> firmware = new ConcurrentHashMap<>();
+        public final List<Charge> charges = new CopyOnWriteArrayList<>();
+        public volatile RuntimeException failure;
+        public final AtomicInteger podCalls = new AtomicInteger();
+        public volatile long latencyMillis;
+
+        /** Adds a charge as the newest one. */
+        public void addNewest(Charge c) {
+            charges.removeIf(x -> x.id() == c.id());
+            charges.add(0, c);
+        }
+    }
+
+    private final Map<String, Account> accounts = new ConcurrentHashMap<>();
+
+    public Account account(String userId) {
+        return accounts.computeIfAbsent(userId, k -> new Account());
+    }
+
+    public void reset() {
+        accounts.clear();
+    }
+
+    private Account acc(PodPointSession s) {
+        Account a = account(s.userId());
+        if (a.latencyMillis > 0) {
+            try {
+                Thread.sleep(a.latencyMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PodPointUnavailableException("interrupted", e);
+            }
+        }
+        RuntimeException f = a.failure;
+        if (f != null) {
+            throw f;
+        }
+        return a;
+    }
+
+    @Override
+    public List<Pod> allPods(PodPointSession session, String includes) {
+        Account a = acc(session);
+        a.podCalls.incrementAndGet();
+        return List.copyOf(a.pods);
+    }
+
+    @Override
+    public List<Pod> pods(PodPointSession session, int page, int perPage, String includes) {
+        return page == 1 ? allPods(session, includes) : List.of();
+    }
+
+    @Override
+    public Optional<Pod> pod(PodPointSession session, String idOrPpid) {
+        return allPods(session, FULL_INCLUDES).stream()
+                .filter(p -> idOrPpid.equals(String.valueOf(p.id())) || idOrPpid.equals(p.ppid())).findFirst();
+    }
+
+    @Override
+    public ChargesPage charges(PodPointSession session, int page, int perPage) {
+        List<Charge> all = acc(session).charges;
+        int from = Math.min(all.size(), (page - 1) * perPage);
+        return new ChargesPage(all.subList(from, Math.min(all.size(), from + perPage)), null);
+    }
+
+    @Override
+    public List<Charge> allCharges(PodPointSession session) {
+        return List.copyOf(acc(session).charges);
+    }
+
+    @Override
+    public List<Charge> chargesSince(PodPointSession session, Set<Long> knownIds) {
+        List<Charge> out = new ArrayList<>();
+        for (Charge c : acc(session).charges) {
+            if (knownIds.contains(c.id())) {
+                break;
+            }
+            out.add(c);
+        }
+        return out;
+    }
+
+    @Override
+    public ConnectivityStatus connectivity(PodPointSession session, Pod pod) {
+        ConnectivityStatus c = acc(session).connectivity.get(pod.unitId());
+        return c == null ? new ConnectivityStatus(pod.ppid(), List.of()) : c;
+    }
+
+    @Override
+    public List<Firmware> firmware(PodPointSession session, Pod pod) {
+        return acc(session).firmware.getOrDefault(pod.unitId(), List.of());
+    }
+
+    // ---- not used by notifications
+
+    @Override
+    public PodPointSession signIn(String email, String password) {
+        throw new UnsupportedOperationException("not used by the notification tests");
+    }
+
+    @Override
+    public MfaChallenge sendMfaCode(MfaChallenge challenge) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public PodPointSession finishMfaSignIn(String email, String password, MfaChallenge challenge, String code) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public PodPointSession resume(String email, String password, String refreshToken, String userId) {
+        PodPointSession s = new PodPointSession(email, password);
+        s.updateTokens("id", refreshToken, java.time.Instant.now().plusSeconds(3600));
+        s.userId(userId);
+        return s;
+    }
+
+    @Override
+    public Optional<ChargeOverride> chargeOverride(PodPointSession session, Pod pod) {
+        return Optional.empty();
+    }
+
+    @Override
+    public PodPointUser currentUser(PodPointSession session) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void setChargingAllowed(PodPointSession session, Pod pod, boolean allowed) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void setDailySchedule(PodPointSession session, Pod pod, LocalTime start, LocalTime end) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public ChargeOverride boost(PodPointSession session, Pod pod, Duration duration) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public ChargeOverride manualMode(PodPointSession session, Pod pod) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void smartMode(PodPointSession session, Pod pod) {
+        throw new UnsupportedOperationException();
+    }
+}

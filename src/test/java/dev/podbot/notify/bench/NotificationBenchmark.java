@@ -1,0 +1,150 @@
+package dev.podbot.notify.bench;
+
+import static dev.podbot.notify.DetectorFixtures.charge;
+import static dev.podbot.notify.DetectorFixtures.conn;
+import static dev.podbot.notify.DetectorFixtures.pod;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import dev.podbot.account.AccountService;
+import dev.podbot.account.ChatAccount;
+import dev.podbot.notify.FakePodPointClient;
+import dev.podbot.notify.TestClock;
+import dev.podbot.podpoint.PodPointSession;
+import dev.podbot.telegram.FakeTelegramResource;
+import dev.podbot.telegram.FakeTelegramServer;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * Load benchmark (opt-in): N accounts with 1–2 pods each against an in-memory Pod Point answering every call after
+ * 50 ms, the real scheduler, outbox and Telegram transport (fake Bot API). Prints poll-cycle wall time, CPU time per
+ * account, heap and RSS, then the delivery throughput when every account completes a charge at once.
+ *
+ * <pre>
+ * ./mvnw -B test -Dtest=NotificationBenchmark -Dpodbot.bench=true -Dbench.accounts=1000 [-Dbench.concurrency=32]
+ * </pre>
+ */
+@QuarkusTest
+@TestProfile(BenchProfile.class)
+@EnabledIfSystemProperty(named = "podbot.bench", matches = "true",
+        disabledReason = "benchmark: run with -Dtest=NotificationBenchmark -Dpodbot.bench=true -Dbench.accounts=1000")
+class NotificationBenchmark {
+
+    static final long FIRST = 2_000_000;
+
+    @Inject
+    AccountService accounts;
+    @Inject
+    FakePodPointClient podPoint;
+    @Inject
+    TestClock clock;
+    @Inject
+    AgroalDataSource ds;
+
+    long count(String sql) throws Exception {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    static String rss() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS"))
+                    .findFirst().map(l -> l.replaceAll("\\s+", " ")).orElse("n/a");
+        } catch (Exception e) {
+            return "n/a";
+        }
+    }
+
+    static String heap() {
+        System.gc();
+        Runtime r = Runtime.getRuntime();
+        return ((r.totalMemory() - r.freeMemory()) >> 20) + " MiB used";
+    }
+
+    /** Waits until every account has at least {@code polls} polls; returns the wall time. */
+    Duration cycle(int n, long polls) throws Exception {
+        long t0 = System.nanoTime();
+        long cpu0 = cpuNanos();
+        while (count("select count(*) from poll_state where poll_count >= " + polls) < n) {
+            Thread.sleep(100);
+        }
+        Duration wall = Duration.ofNanos(System.nanoTime() - t0);
+        double cpuPerAccount = (cpuNanos() - cpu0) / 1e6 / n;
+        System.out.printf(Locale.ROOT, "BENCH cycle %d: %d accounts polled in %.1f s wall, %.2f ms CPU per account, heap %s, %s%n",
+                polls, n, wall.toMillis() / 1000.0, cpuPerAccount, heap(), rss());
+        return wall;
+    }
+
+    @Test
+    void benchmark() throws Exception {
+        int n = Integer.getInteger("bench.accounts", 1000);
+        FakeTelegramServer tg = FakeTelegramResource.server();
+        System.out.printf("BENCH %d accounts, 50 ms Pod Point latency, start: heap %s, %s%n", n, heap(), rss());
+        for (int i = 0; i < n; i++) {
+            long chat = FIRST + i;
+            FakePodPointClient.Account a = podPoint.account("u" + chat);
+            a.latencyMillis = 50;
+            int pods = i % 2 == 0 ? 1 : 2;
+            for (int p = 0; p < pods; p++) {
+                long unit = chat * 10 + p;
+                a.pods.add(pod(unit, unit, "Pod " + p));
+                a.connectivity.put(unit, conn("ONLINE", "AVAILABLE"));
+            }
+            PodPointSession s = new PodPointSession("b" + chat + "@example.com", "pw");
+            s.updateTokens("id", "rt", Instant.now().plusSeconds(3600));
+            s.userId("u" + chat);
+            accounts.link(chat, chat, s);
+        }
+        cycle(n, 1); // baseline: every newly linked account is due at once
+        clock.advance(Duration.ofSeconds(301)); // next cycle: every slot has come round
+        cycle(n, 2);
+
+        // every account completes a charge at once
+        for (int i = 0; i < n; i++) {
+            long chat = FIRST + i;
+            podPoint.account("u" + chat).addNewest(charge(chat, chat * 10, clock.now().minusSeconds(3600), clock.now(), 7.5, 200));
+        }
+        int before = tg.calls("sendMessage").size();
+        clock.advance(Duration.ofSeconds(301));
+        cycle(n, 3);
+        long t0 = System.nanoTime();
+        while (count("select count(*) from outbox where status = 'SENT'") < n) {
+            Thread.sleep(200);
+            if (System.nanoTime() - t0 > Duration.ofMinutes(15).toNanos()) {
+                break;
+            }
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        long sent = count("select count(*) from outbox where status = 'SENT'");
+        long rateLimited = tg.calls().stream().filter(c -> c.status() == 429).count();
+        System.out.printf(Locale.ROOT, "BENCH notifications: %d of %d delivered in %.1f s (from the end of the poll "
+                + "cycle) = %.1f msg/s; 429s from Telegram: %d; sendMessage calls: %d; heap %s, %s%n",
+                sent, n, secs, sent / secs, rateLimited, tg.calls("sendMessage").size() - before, heap(), rss());
+        assertThat(sent).isEqualTo(n);
+        assertThat(rateLimited).isZero();
+        QuarkusTransaction.requiringNew().run(() -> ChatAccount.deleteAll());
+    }
+}

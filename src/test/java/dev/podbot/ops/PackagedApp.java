@@ -1,0 +1,153 @@
+package dev.podbot.ops;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Starts the packaged application ({@code target/quarkus-app/quarkus-run.jar}) as a separate {@code java -jar}
+ * process with the configuration contract in its environment, the same way an operator or a container does.
+ */
+final class PackagedApp implements AutoCloseable {
+
+    static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    final Map<String, String> env = new HashMap<>();
+    final Path log;
+    final int port;
+    Process process;
+
+    PackagedApp(Path workDir) throws IOException {
+        Assertions.assertTrue(Files.isRegularFile(JAR), JAR + " is missing: integration tests run after package");
+        this.log = workDir.resolve("app.log");
+        this.port = freePort();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("QUARKUS_PROFILE", "prod");
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    /** The database kind this jar was built for, as passed on by the pom (h2 unless -Ppostgresql). */
+    static String dbKind() {
+        return System.getProperty("quarkus.datasource.db-kind", "h2");
+    }
+
+    /**
+     * Points the app at a fresh database: an H2 file under {@code workDir}, or, in a PostgreSQL build, a new database
+     * {@code name} next to the test database of the pom. Skips the test when PostgreSQL is not reachable.
+     */
+    void freshDatabase(Path workDir, String name) {
+        if (!"postgresql".equals(dbKind())) {
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:h2:file:" + workDir.toAbsolutePath().resolve("db/" + name));
+            return;
+        }
+        String testUrl = System.getProperty("podbot.test.jdbc-url", "jdbc:postgresql://127.0.0.1:5432/podbot_test");
+        String server = testUrl.substring(0, testUrl.lastIndexOf('/') + 1);
+        String user = System.getProperty("podbot.test.db-user", "postgres");
+        try (Connection c = DriverManager.getConnection(server + "postgres", user, "");
+                Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name);
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            Assumptions.abort("PostgreSQL is not reachable at " + server + " (" + e.getMessage() + ")");
+        }
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", server + name);
+        env.put("QUARKUS_DATASOURCE_USERNAME", user);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", "");
+    }
+
+    void start() throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx256m", "-jar", JAR.toAbsolutePath().toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        // Only the contract: nothing of this JVM's Maven/test configuration leaks into the app.
+        pb.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("BOT_")
+                || k.startsWith("TELEGRAM_") || k.startsWith("PODPOINT_") || k.startsWith("OPS_"));
+        pb.environment().putAll(env);
+        process = pb.start();
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    /** GET; status -1 when nothing answers. */
+    HttpResponse<String> get(String path) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(15)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** Waits until /q/health/live answers 200; fails with the log's tail if the process dies or takes too long. */
+    void awaitLive(Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            if (!process.isAlive()) {
+                Assertions.fail("the app exited with " + process.exitValue() + ":\n" + logTail());
+            }
+            HttpResponse<String> r = get("/q/health/live");
+            if (r != null && r.statusCode() == 200) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        Assertions.fail("the app did not become live within " + timeout + ":\n" + logTail());
+    }
+
+    String logText() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    String logTail() {
+        String s = logText();
+        return s.length() > 4000 ? s.substring(s.length() - 4000) : s;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}
