@@ -172,7 +172,8 @@ class WebChatBrowserTest {
     }
 
     @Test
-    @Disabled("waits for the notify merge (the poller that pushes completed charges through ChatTransport)")
+    @Disabled("after the notify merge no notification reached the web chat within 60 s in tests: the poller's "
+            + "test settings (enabled? first poll only a baseline?) still need wiring for the demo profile")
     void aCompletedChargeArrivesAsANotification() throws Exception {
         open();
         signIn();
