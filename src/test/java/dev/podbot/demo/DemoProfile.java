@@ -16,8 +16,9 @@ public class DemoProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
+        // notify.enabled: the test profile switches polling off for other areas; the demo needs it
         return Map.of("bot.demo", "true", "quarkus.http.test-port", String.valueOf(PORT),
-                "demo.apply-delay", "1s");
+                "demo.apply-delay", "1s", "notify.enabled", "true");
     }
 
     @Override
