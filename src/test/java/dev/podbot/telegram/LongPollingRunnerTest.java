@@ -34,7 +34,7 @@ class LongPollingRunnerTest {
             assertEquals(1, fake.calls("deletewebhook").size(), "deleteWebhook before polling");
             fake.userText(5, "/start");
             fake.userText(5, "second");
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 2);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 2);
             // confirmed updates are not delivered again
             Thread.sleep(1700);
             assertEquals(2, received.size());
@@ -43,7 +43,7 @@ class LongPollingRunnerTest {
 
             runner.close();
             api.close();
-            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> ourThreads(before).isEmpty());
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> ourThreads(before).isEmpty());
             int calls = fake.getUpdatesCalls();
             Thread.sleep(1600);
             assertEquals(calls, fake.getUpdatesCalls(), "no polling after close");
