@@ -49,7 +49,8 @@ public final class TelegramSender {
         this.onUnreachable = onUnreachable;
         this.rateLimited = Counter.builder("podbot.telegram.rate_limited")
                 .description("Telegram 429 Too Many Requests answers").register(registry);
-        this.global = new TokenBucket(settings.globalPerSecond(), settings.globalPerSecond());
+        // no burst allowance: messages are spaced evenly, so no one-second window ever holds more than the limit
+        this.global = new TokenBucket(settings.globalPerSecond(), 1);
     }
 
     /**

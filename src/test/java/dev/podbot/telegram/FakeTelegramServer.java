@@ -251,6 +251,35 @@ public final class FakeTelegramServer implements AutoCloseable {
         }
     }
 
+    private final java.util.ArrayDeque<Long> recentSends = new java.util.ArrayDeque<>();
+    private volatile int floodLimitPerSecond;
+
+    /**
+     * Flood control like Telegram's: more than {@code perSecond} sendMessage/editMessageText calls within any
+     * second are answered 429 with retry_after 1. Off (0) by default.
+     */
+    public void enforceFloodLimit(int perSecond) {
+        floodLimitPerSecond = perSecond;
+    }
+
+    private Fault floodControl() {
+        int limit = floodLimitPerSecond;
+        if (limit <= 0) {
+            return null;
+        }
+        long now = System.nanoTime();
+        synchronized (recentSends) {
+            while (!recentSends.isEmpty() && now - recentSends.peekFirst() >= 1_000_000_000L) {
+                recentSends.pollFirst();
+            }
+            if (recentSends.size() >= limit) {
+                return new Fault("sendmessage", null, 429, "Too Many Requests: retry after 1", 1);
+            }
+            recentSends.addLast(now);
+            return null;
+        }
+    }
+
     public void rateLimitNext(String method, Long chatId, int retryAfter) {
         failNext(method, chatId, 429, "Too Many Requests: retry after " + retryAfter, retryAfter, 1);
     }
@@ -394,6 +423,9 @@ public final class FakeTelegramServer implements AutoCloseable {
             String method = m.group(2).toLowerCase(Locale.ROOT);
             Map<String, Object> params = params(ex);
             Fault fault = takeFault(method, params);
+            if (fault == null && (method.equals("sendmessage") || method.equals("editmessagetext"))) {
+                fault = floodControl();
+            }
             if (method.equals("getupdates") && fault == null) {
                 getUpdatesCalls.incrementAndGet();
                 reply(ex, 200, ok(getUpdates(params)), null);

@@ -102,6 +102,7 @@ class NotificationBenchmark {
     void benchmark() throws Exception {
         int n = Integer.getInteger("bench.accounts", 1000);
         FakeTelegramServer tg = FakeTelegramResource.server();
+        tg.enforceFloodLimit(30); // like Telegram: a 31st message within one second gets a 429
         System.out.printf("BENCH %d accounts, 50 ms Pod Point latency, start: heap %s, %s%n", n, heap(), rss());
         for (int i = 0; i < n; i++) {
             long chat = FIRST + i;
