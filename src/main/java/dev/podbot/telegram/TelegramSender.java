@@ -41,6 +41,7 @@ public final class TelegramSender {
     private final LongConsumer onUnreachable;
     private final Counter rateLimited;
     private final TokenBucket global;
+    private final SlidingWindow perSecond;
     private final Map<Long, TokenBucket> perChat = new ConcurrentHashMap<>();
 
     public TelegramSender(TelegramClient client, Settings settings, MeterRegistry registry, LongConsumer onUnreachable) {
@@ -51,6 +52,8 @@ public final class TelegramSender {
                 .description("Telegram 429 Too Many Requests answers").register(registry);
         // no burst allowance: messages are spaced evenly, so no one-second window ever holds more than the limit
         this.global = new TokenBucket(settings.globalPerSecond(), 1);
+        // and never more than the limit within any second (plus a margin for network jitter)
+        this.perSecond = new SlidingWindow((int) Math.floor(settings.globalPerSecond()), Duration.ofMillis(1050));
     }
 
     /**
@@ -122,6 +125,9 @@ public final class TelegramSender {
             sleep(bucket(chatId).reserve());
         }
         sleep(global.reserve());
+        for (long wait = perSecond.tryAdmit(System.nanoTime()); wait > 0; wait = perSecond.tryAdmit(System.nanoTime())) {
+            sleep(wait);
+        }
     }
 
     private TokenBucket bucket(long chatId) {

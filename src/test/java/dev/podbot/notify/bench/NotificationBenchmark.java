@@ -141,6 +141,19 @@ class NotificationBenchmark {
         double secs = (System.nanoTime() - t0) / 1e9;
         long sent = count("select count(*) from outbox where status = 'SENT'");
         long rateLimited = tg.calls().stream().filter(c -> c.status() == 429).count();
+        // sustained rate: delivered messages between the first and the last delivery
+        java.util.List<Long> delivered = tg.calls("sendMessage").stream().filter(c -> c.status() == 200)
+                .map(FakeTelegramServer.Call::atNanos).sorted().toList();
+        double span = delivered.size() < 2 ? 0 : (delivered.get(delivered.size() - 1) - delivered.get(0)) / 1e9;
+        int maxInOneSecond = 0;
+        for (int i = 0, j = 0; i < delivered.size(); i++) {
+            while (delivered.get(i) - delivered.get(j) >= 1_000_000_000L) {
+                j++;
+            }
+            maxInOneSecond = Math.max(maxInOneSecond, i - j + 1);
+        }
+        System.out.printf(Locale.ROOT, "BENCH sustained delivery: %d messages in %.1f s = %.1f msg/s; most in any one "
+                + "second: %d%n", delivered.size(), span, span == 0 ? 0 : (delivered.size() - 1) / span, maxInOneSecond);
         System.out.printf(Locale.ROOT, "BENCH notifications: %d of %d delivered in %.1f s (from the end of the poll "
                 + "cycle) = %.1f msg/s; 429s from Telegram: %d; sendMessage calls: %d; heap %s, %s%n",
                 sent, n, secs, sent / secs, rateLimited, tg.calls("sendMessage").size() - before, heap(), rss());
