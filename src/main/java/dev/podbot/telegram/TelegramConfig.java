@@ -42,7 +42,7 @@ public interface TelegramConfig {
 
     interface Rate {
         /** TELEGRAM_RATE_GLOBAL_PER_SECOND: messages per second over all chats. */
-        @WithDefault("29")
+        @WithDefault("30")
         double globalPerSecond();
 
         /** TELEGRAM_RATE_PER_CHAT_PER_SECOND: messages per second to one chat. */
