@@ -52,8 +52,8 @@ public final class TelegramSender {
                 .description("Telegram 429 Too Many Requests answers").register(registry);
         // no burst allowance: messages are spaced evenly, so no one-second window ever holds more than the limit
         this.global = new TokenBucket(settings.globalPerSecond(), 1);
-        // and never more than the limit within any second (plus 30 ms for network jitter)
-        this.perSecond = new SlidingWindow((int) Math.floor(settings.globalPerSecond()), Duration.ofMillis(1030));
+        // and never more than the limit within any second (plus 50 ms for network and scheduling jitter)
+        this.perSecond = new SlidingWindow((int) Math.floor(settings.globalPerSecond()), Duration.ofMillis(1050));
     }
 
     /**
