@@ -34,7 +34,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PackagedJarIT {
 
-    static final String TOKEN = "7700112233:AAop-Secret_Token-For-The-Packaged-Jar1";
+    static final String TOKEN = "7700112233:ZZop-Secret_Token-For-The-Packaged-Jar1";
     static final ObjectMapper JSON = new ObjectMapper();
     static final String EMAIL = "ops-it@example.com";
     static final String PASSWORD = "Ops-Secret-pw-4711";

@@ -26,7 +26,7 @@ import dev.podbot.BotConfig;
 /** The Telegram and Pod Point readiness checks against real HTTP fakes: results, caching, no token leaks. */
 class ReadinessChecksTest {
 
-    static final String TOKEN = "123456789:AAbbCCddEEffGGhhIIjjKKllMMnnOOppQQr";
+    static final String TOKEN = "123456789:ZZbbCCddEEffGGhhIIjjKKllMMnnOOppQQr";
 
     MiniTelegram telegram;
     WireMockServer podPoint;

@@ -43,7 +43,7 @@ import com.sun.net.httpserver.HttpServer;
 public final class FakeTelegramServer implements AutoCloseable {
 
     /** Looks like a real token (digits, colon, 35 characters), so log redaction is tested for real. */
-    public static final String DEFAULT_TOKEN = "7000000001:AAF4k3-t0ken_For-Tests_0123456789abc";
+    public static final String DEFAULT_TOKEN = "7000000001:ZZF4k3-t0ken_For-Tests_0123456789abc";
     public static final long BOT_ID = 7000000001L;
     public static final String BOT_USERNAME = "podpoint_test_bot";
     private static final Pattern PATH = Pattern.compile("^/bot([^/]+)/(?:test/)?([A-Za-z]+)/?$");
