@@ -251,8 +251,7 @@ class NotificationFlowTest {
         FakePodPointClient.Account a = link(7006);
         awaitBaseline(7006);
         ZoneId london = ZoneId.of("Europe/London");
-        Instant night = java.time.LocalDate.of(2026, 11, 25).atTime(23, 30).atZone(london).toInstant();
-        clock.set(night);
+        clock.advanceToNext(LocalTime.of(23, 30), london); // forward from the real now, whatever the date
         prefs.setQuiet(7006, Optional.of(new QuietHours(LocalTime.of(22, 0), LocalTime.of(7, 0))));
         a.addNewest(completedNow(60, 7006));
         await().atMost(WAIT).until(() -> count("select count(*) from outbox where chat_id = 7006") == 1);
@@ -267,7 +266,7 @@ class NotificationFlowTest {
         await().atMost(WAIT).until(() -> transport.to(7006).size() == 1);
         assertThat(transport.to(7006).get(0).reply().text()).contains("/login");
 
-        clock.set(java.time.LocalDate.of(2026, 11, 26).atTime(7, 1).atZone(london).toInstant());
+        clock.advanceToNext(LocalTime.of(7, 1), london);
         await().atMost(WAIT).until(() -> transport.to(7006).size() == 2);
         assertThat(transport.to(7006).get(1).reply().text()).contains("Charge complete");
     }

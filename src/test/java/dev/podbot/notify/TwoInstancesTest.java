@@ -109,8 +109,7 @@ class TwoInstancesTest {
             s.userId("u" + chat);
             accounts.link(chat, chat, s);
         }
-        Instant t = Instant.now();
-        clock.set(t);
+        Instant t = clock.now();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             for (int cycle = 0; cycle < 3; cycle++) {
