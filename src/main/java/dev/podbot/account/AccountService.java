@@ -56,6 +56,8 @@ public class AccountService {
         a.passwordEnc = cipher.encrypt(session.password(), ChatAccount.aad("password", chatId));
         a.refreshTokenEnc = cipher.encrypt(session.refreshToken(), ChatAccount.aad("refresh_token", chatId));
         a.podpointUserId = session.userId();
+        a.apiGeneration = session.generation() == null ? null : session.generation().wire();
+        a.generationCheckedAt = session.generationCheckedAt();
         a.status = ChatAccount.Status.LINKED;
         a.chatActive = true;
         a.updatedAt = now;
@@ -98,8 +100,10 @@ public class AccountService {
         if (cached != null) {
             return Optional.of(cached);
         }
-        return credentials(chatId).map(c -> sessions.computeIfAbsent(chatId, id -> {
+        return find(chatId).map(a -> sessions.computeIfAbsent(chatId, id -> {
+            Credentials c = decrypt(a);
             PodPointSession s = podPoint.resume(c.email(), c.password(), c.refreshToken(), c.podpointUserId());
+            s.restoreGeneration(dev.podbot.podpoint.ApiGeneration.parse(a.apiGeneration), a.generationCheckedAt);
             watch(chatId, s);
             return s;
         }));
@@ -152,6 +156,22 @@ public class AccountService {
 
     private void watch(long chatId, PodPointSession session) {
         session.onTokensChanged(s -> saveRefreshToken(chatId, s.refreshToken(), s.userId()));
+        session.onGenerationChanged(s -> saveGeneration(chatId, s));
+    }
+
+    /** Stores the account's discovered API generation (in its own transaction: discovery runs mid-command). */
+    void saveGeneration(long chatId, PodPointSession session) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                ChatAccount a = ChatAccount.findById(chatId);
+                if (a != null) {
+                    a.apiGeneration = session.generation() == null ? null : session.generation().wire();
+                    a.generationCheckedAt = session.generationCheckedAt();
+                }
+            });
+        } catch (RuntimeException e) {
+            Log.warnf("Could not save the API generation of chat %d (%s)", chatId, e.getClass().getSimpleName());
+        }
     }
 
     void saveRefreshToken(long chatId, String refreshToken, String userId) {

@@ -47,6 +47,13 @@ public class ChatAccount extends PanacheEntityBase {
     @Column(name = "podpoint_user_id", length = 64)
     public String podpointUserId;
 
+    /** "home" or "legacy" (API doc §10.19); null until discovered. */
+    @Column(name = "api_generation", length = 8)
+    public String apiGeneration;
+
+    @Column(name = "generation_checked_at")
+    public Instant generationCheckedAt;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "status", nullable = false, length = 16)
     public Status status = Status.LINKED;

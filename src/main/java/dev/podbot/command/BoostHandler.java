@@ -9,21 +9,23 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.podbot.podpoint.Change;
 import dev.podbot.podpoint.PodPointSession;
-import dev.podbot.podpoint.model.ChargeOverride;
+import dev.podbot.podpoint.home.PodHomeClient;
 import dev.podbot.podpoint.model.Pod;
 
 /**
- * /boost DURATION [PPID], /boost stop [PPID] and /mode smart|manual [PPID], with the buttons
- * {@code boost:<minutes>:<unitId>}, {@code boost:stop:<unitId>} and {@code mode:smart|manual:<unitId>}.
+ * /boost DURATION|full [PPID], /boost stop [PPID] and /mode smart|scheduled|always|manual [PPID], with the buttons
+ * {@code boost:<minutes>:<unitId>}, {@code boost:stop:<unitId>} and {@code mode:<mode>:<unitId>}.
  */
 @ApplicationScoped
 public class BoostHandler extends ChargerCommand {
 
-    static final String BOOST_USAGE = "/boost 45m|2h|1h30m [PPID] — charge now for a while, whatever the schedule "
-            + "(1 minute to 24 hours)";
-    static final String STOP_USAGE = "/boost stop [PPID] — end a boost (back to Smart)";
-    static final String MODE_USAGE = "/mode smart|manual [PPID] — Smart follows the schedule; Manual charges "
+    static final String BOOST_USAGE = "/boost 45m|2h|1h30m|full [PPID] — charge now for a while, whatever the "
+            + "schedule (1 minute to 24 hours; full = 12 hours)";
+    static final String STOP_USAGE = "/boost stop [PPID] — end a boost";
+    static final String MODE_USAGE = "/mode smart|scheduled|always [PPID] — Smart lets Pod Point pick the times "
+            + "(legacy accounts: follow the schedule); Scheduled follows your schedule; Always (or manual) charges "
             + "whenever plugged in";
 
     public BoostHandler() {
@@ -38,14 +40,21 @@ public class BoostHandler extends ChargerCommand {
         }
         Action action;
         if ("mode".equals(input.name())) {
-            if (!what.equals("smart") && !what.equals("manual")) {
+            String mode = switch (what) {
+                case "smart" -> "smart";
+                case "scheduled", "schedule" -> "scheduled";
+                case "always", "manual", "alwayson" -> "manual";
+                default -> null;
+            };
+            if (mode == null) {
                 throw CommandException.usage(MODE_USAGE);
             }
-            action = new Action(what, null);
+            action = new Action(mode, null);
         } else if (what.equals("stop") || what.equals("off")) {
-            action = new Action("smart", null);
+            action = new Action("stop", null);
         } else {
-            Optional<Duration> d = input.isButton() ? minutes(what) : DurationParser.parse(what);
+            Optional<Duration> d = what.equals("full") ? Optional.of(PodHomeClient.FULL_CHARGE)
+                    : input.isButton() ? minutes(what) : DurationParser.parse(what);
             if (d.isEmpty()) {
                 throw CommandException.usage(BOOST_USAGE + "\n" + STOP_USAGE);
             }
@@ -67,22 +76,32 @@ public class BoostHandler extends ChargerCommand {
         String name = Html.bold(PodAccess.label(pod));
         ZoneId zone = Formats.zone(pod.timezone());
         String text;
+        Change change;
+        boolean home = pod.isHome();
         if (action.boost() != null) {
-            ChargeOverride o = podPoint.boost(session, pod, action.boost());
-            OffsetDateTime until = o != null && o.endsAt() != null ? o.endsAt()
-                    : OffsetDateTime.now().plus(action.boost());
+            change = podPoint.boost(session, pod, action.boost());
+            OffsetDateTime until = change.until() != null ? change.until() : OffsetDateTime.now().plus(action.boost());
             text = "⚡ Boosting " + name + " for " + Formats.duration(action.boost()) + ", until "
                     + Formats.time(until, zone) + ". Send /boost stop to end it sooner.";
+        } else if (action.mode().equals("stop")) {
+            change = podPoint.stopBoost(session, pod);
+            text = change.applied() ? "✅ Boost stopped on " + name + "."
+                    : "No boost is running on " + name + ", so nothing changed.";
         } else if (action.mode().equals("manual")) {
-            podPoint.manualMode(session, pod);
-            text = "✅ " + name + " is in Manual mode: it charges whenever plugged in, ignoring the schedule. "
-                    + "Send /mode smart to go back.";
+            change = podPoint.manualMode(session, pod);
+            text = "✅ " + name + (home ? " is in Always on mode" : " is in Manual mode")
+                    + ": it charges whenever plugged in, ignoring the schedule. Send /mode "
+                    + (home ? "scheduled" : "smart") + " to go back.";
+        } else if (action.mode().equals("scheduled")) {
+            change = podPoint.scheduledMode(session, pod);
+            text = "✅ " + name + " follows your schedule" + (home ? " (Scheduled mode)." : " (Smart mode).");
         } else {
-            podPoint.smartMode(session, pod);
-            text = "✅ " + name + " is back in Smart mode: it follows the schedule"
-                    + ("boost".equals(input.name()) ? " (boost stopped)." : ".");
+            change = podPoint.smartMode(session, pod);
+            text = home ? "✅ " + name + " is in Smart charging mode: Pod Point picks the cheapest times."
+                    : "✅ " + name + " is back in Smart mode: it follows the schedule.";
         }
-        return ChatResponse.text(text).withCallbackAnswer(input.isButton() ? "Sent to Pod Point" : null);
+        return ChatResponse.text(text + ChangeNotes.of(change))
+                .withCallbackAnswer(input.isButton() ? "Sent to Pod Point" : null);
     }
 
     private static Optional<Duration> minutes(String s) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.podbot.podpoint.Change;
 import dev.podbot.podpoint.PodPointSession;
 import dev.podbot.podpoint.model.ChargeMode;
 import dev.podbot.podpoint.model.Pod;
@@ -40,13 +41,14 @@ public class ChargeHandler extends ChargerCommand {
                         p -> "charge:" + word + ":" + p.unitId());
             }
         }
-        podPoint.setChargingAllowed(session, pod, allow);
+        Change change = podPoint.setChargingAllowed(session, pod, allow);
         StringBuilder sb = new StringBuilder(allow ? "✅ Charging allowed on " : "⛔ Charging blocked on ")
                 .append(Html.bold(PodAccess.label(pod))).append(allow ? " — it charges whenever plugged in. "
                         : " until you send /charge on. ")
                 .append(DELAY);
-        ChargeMode mode = ChargeMode.of(pod.chargeOverride(), Instant.now());
-        if (!allow && mode.kind() != ChargeMode.Kind.SMART) {
+        sb.append(ChangeNotes.of(change));
+        ChargeMode mode = ChargeMode.of(pod, Instant.now());
+        if (!allow && !pod.isHome() && mode.kind() != ChargeMode.Kind.SMART) {
             sb.append("\nNote: the charger is in ").append(mode.kind() == ChargeMode.Kind.BOOST ? "a boost" : "Manual mode")
                     .append(", which ignores schedules — send /mode smart for the block to take effect.");
         }

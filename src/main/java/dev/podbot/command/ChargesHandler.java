@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.podbot.podpoint.PodPointSession;
 import dev.podbot.podpoint.model.Charge;
 import dev.podbot.podpoint.model.ChargesPage;
+import dev.podbot.podpoint.model.Pod;
 
 /** /charges [page]: five charges a page, newest first; the Prev/Next buttons edit the message in place. */
 @ApplicationScoped
@@ -38,14 +39,23 @@ public class ChargesHandler extends ChargerCommand {
         }
         PodPointSession session = access.session(input.chatId());
         ChargesPage result = podPoint.charges(session, page, PER_PAGE);
-        Reply reply = render(result, page);
+        List<Pod> pods = result.charges().isEmpty() ? List.of() : access.pods(session);
+        Reply reply = render(result, page, pods);
         boolean edit = input.isButton() && !"new".equals(input.arg(1));
         return ChatResponse.of(edit ? reply.asEdit() : reply);
     }
 
     /** One page as a message with Prev/Next buttons. */
     public static Reply render(ChargesPage result, int page) {
-        List<Charge> charges = result.charges();
+        return render(result, page, List.of());
+    }
+
+    /**
+     * One page; newest first by start time, at most one "in progress" entry per charger, and each entry names its
+     * charger when the account has several.
+     */
+    public static Reply render(ChargesPage result, int page, List<Pod> pods) {
+        List<Charge> charges = ordered(result.charges());
         ChargesPage.Pagination pg = result.pagination();
         Integer pageCount = pg == null ? null : pg.pageCount();
         if (charges.isEmpty()) {
@@ -59,6 +69,10 @@ public class ChargesHandler extends ChargerCommand {
         sb.append(pageCount != null ? " (page " + page + " of " + Math.max(pageCount, page) + ")" : " (page " + page + ")");
         for (Charge c : charges) {
             sb.append("\n\n").append(describe(c));
+            if (pods.size() > 1) {
+                pods.stream().filter(c::belongsTo).findFirst()
+                        .ifPresent(p -> sb.append("\n🔌 ").append(Html.escape(PodAccess.label(p))));
+            }
         }
         boolean hasNext = pageCount != null ? page < pageCount : charges.size() >= PER_PAGE;
         List<Button> nav = new ArrayList<>();
@@ -69,6 +83,23 @@ public class ChargesHandler extends ChargerCommand {
             nav.add(new Button("Next ›", "charges:" + (page + 1)));
         }
         return Reply.of(sb.toString(), nav.isEmpty() ? List.of() : List.of(nav));
+    }
+
+    /** Newest first by start time; only the newest in-progress entry of each charger is kept. */
+    static List<Charge> ordered(List<Charge> charges) {
+        List<Charge> sorted = new ArrayList<>(charges);
+        sorted.sort(java.util.Comparator.comparing((Charge c) -> c.startsAt() == null ? java.time.Instant.MIN
+                : c.startsAt().toInstant()).reversed());
+        java.util.Set<String> inProgress = new java.util.HashSet<>();
+        List<Charge> out = new ArrayList<>();
+        for (Charge c : sorted) {
+            String key = c.ppid() != null ? c.ppid() : String.valueOf(c.podId());
+            if (c.inProgress() && !inProgress.add(key)) {
+                continue;
+            }
+            out.add(c);
+        }
+        return out;
     }
 
     /** One charge: when, energy, time plugged in, time charging and cost; or that it is still going. */
@@ -82,7 +113,7 @@ public class ChargesHandler extends ChargerCommand {
             }
             return sb.toString();
         }
-        sb.append('\n').append(Formats.kwh(c.kwhUsed())).append(" · ").append(Formats.pounds(c.energyCostPence()))
+        sb.append('\n').append(Formats.kwh(c.kwhUsed())).append(" · ").append(Formats.money(c.energyCostPence(), c.currencyOrGbp()))
                 .append("\nPlugged in ").append(Formats.minutes(c.pluggedInMinutes()))
                 .append(" · charging ").append(Formats.seconds(c.chargingSeconds()));
         return sb.toString();

@@ -23,7 +23,7 @@ public final class ChargingRules {
 
     /** @param now the current time in the pod's time zone */
     public static boolean chargingAllowed(ChargeMode mode, List<ChargeSchedule> schedules, ZonedDateTime now) {
-        if (mode != null && mode.kind() != ChargeMode.Kind.SMART) {
+        if (mode != null && !mode.followsSchedule()) {
             return true;
         }
         if (schedules == null || schedules.isEmpty() || schedules.stream().noneMatch(ChargeSchedule::active)) {

@@ -7,6 +7,7 @@ import dev.podbot.podpoint.PodPointApiException;
 import dev.podbot.podpoint.PodPointException;
 import dev.podbot.podpoint.PodPointUnavailableException;
 import dev.podbot.podpoint.SignInRejectedException;
+import dev.podbot.podpoint.UnsupportedFeatureException;
 
 /** Plain sentences for Pod Point failures. Never shows an exception message, body or stack trace. */
 public final class Failures {
@@ -35,8 +36,16 @@ public final class Failures {
         if (e instanceof InvalidScheduleException invalid) {
             return Html.escape(invalid.reason());
         }
+        if (e instanceof UnsupportedFeatureException) {
+            return "That is not available for this charger: Pod Point does not offer it here.";
+        }
         if (e instanceof PodPointApiException api) {
             int s = api.status();
+            if (s == 403) {
+                String reason = reason(api.body());
+                return "Pod Point refused that (HTTP 403" + (reason == null ? "" : ": " + Html.escape(reason))
+                        + "). Nothing was changed; check the charger in the Pod Point app.";
+            }
             if (s >= 500) {
                 return "Pod Point had a problem (HTTP " + s + ") — try again in a minute.";
             }
@@ -52,6 +61,23 @@ public final class Failures {
         return SORRY;
     }
 
+    /** Pod Point's reason from an error body ({@code error} or {@code message}), short and plain; null if none. */
+    static String reason(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+            String r = n.path("message").isTextual() ? n.path("message").asText() : n.path("error").asText(null);
+            if (r == null && n.path("errors").isArray() && n.path("errors").size() > 0) {
+                r = n.path("errors").get(0).path("detail").asText(null);
+            }
+            return r == null || r.isBlank() ? null : r.length() > 120 ? r.substring(0, 120) + "…" : r;
+        } catch (java.io.IOException | RuntimeException ex) {
+            return null;
+        }
+    }
+
     /** The metrics outcome tag for a failure. */
     public static String outcome(RuntimeException e) {
         if (e instanceof SignInRejectedException || e instanceof MfaRequiredException
@@ -63,6 +89,9 @@ public final class Failures {
         }
         if (e instanceof InvalidScheduleException) {
             return "invalid";
+        }
+        if (e instanceof UnsupportedFeatureException) {
+            return "unsupported";
         }
         if (e instanceof PodPointException) {
             return "podpoint_error";

@@ -35,6 +35,22 @@ public final class Formats {
         return String.format(Locale.ROOT, "%s£%d.%02d", sign, abs / 100, abs % 100);
     }
 
+    /**
+     * Money from minor units in a currency: {@code (294, GBP) → £2.94}, {@code (150, EUR) → €1.50}; another
+     * currency shows its code ({@code 1.50 USD}). Null counts as 0.
+     */
+    public static String money(Integer minor, String currency) {
+        String cur = currency == null ? "GBP" : currency.trim().toUpperCase(Locale.ROOT);
+        if (cur.equals("GBP")) {
+            return pounds(minor);
+        }
+        long p = minor == null ? 0 : minor;
+        String sign = p < 0 ? "-" : "";
+        long abs = Math.abs(p);
+        String amount = String.format(Locale.ROOT, "%d.%02d", abs / 100, abs % 100);
+        return cur.equals("EUR") ? sign + "€" + amount : sign + amount + " " + Html.escape(cur);
+    }
+
     /** Minutes as {@code 2h 20m}, {@code 45m}, {@code 3h}, {@code 0m}. Negative counts as 0. */
     public static String minutes(long minutes) {
         long m = Math.max(0, minutes);

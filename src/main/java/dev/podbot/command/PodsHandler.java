@@ -12,6 +12,7 @@ import dev.podbot.podpoint.PodPointException;
 import dev.podbot.podpoint.PodPointSession;
 import dev.podbot.podpoint.SignInRejectedException;
 import dev.podbot.podpoint.model.ChargeMode;
+import dev.podbot.podpoint.model.ConnectivityStatus;
 import dev.podbot.podpoint.model.Pod;
 
 /** /pods: every charger with its status, whether it may charge, its mode, whether it is online, and buttons. */
@@ -42,7 +43,8 @@ public class PodsHandler extends ChargerCommand {
     /** True/false from Pod Point's connectivity status, null when that call failed. */
     private Boolean online(PodPointSession session, Pod pod) {
         try {
-            return podPoint.connectivity(session, pod).online();
+            ConnectivityStatus c = podPoint.connectivity(session, pod);
+            return c == null ? null : c.onlineOrNull();
         } catch (SignInRejectedException e) {
             throw e;
         } catch (PodPointException e) {
@@ -53,7 +55,7 @@ public class PodsHandler extends ChargerCommand {
     /** The text for one pod. {@code online} null means unknown. */
     public static String describe(Pod pod, Boolean online, Instant now) {
         ZoneId zone = Formats.zone(pod.timezone());
-        ChargeMode mode = ChargeMode.of(pod.chargeOverride(), now);
+        ChargeMode mode = ChargeMode.of(pod, now);
         boolean named = pod.name() != null && !pod.name().isBlank();
         StringBuilder sb = new StringBuilder("🔌 ");
         if (named) {
@@ -76,10 +78,13 @@ public class PodsHandler extends ChargerCommand {
                     .append(Html.escape(label == null ? "unknown" : label));
         }
         boolean allowed = ChargingRules.chargingAllowed(mode, pod.chargeSchedules(), ZonedDateTime.ofInstant(now, zone));
-        sb.append("\nCharging: ").append(allowed ? "✅ allowed" : "⛔ blocked")
+        if (mode.kind() == ChargeMode.Kind.SMART && pod.isHome() || mode.kind() == ChargeMode.Kind.UNKNOWN) {
+            sb.append("\nCharging: decided by ").append(mode.kind() == ChargeMode.Kind.SMART ? "Pod Point's smart plan"
+                    : "Pod Point (mode changing)");
+        } else sb.append("\nCharging: ").append(allowed ? "✅ allowed" : "⛔ blocked")
                 .append(allowed ? "" : ChargingRules.blockedBySchedules(pod.chargeSchedules())
                         ? " (/charge on allows it)" : " (outside the charging window)");
-        sb.append("\nMode: ").append(mode(mode, zone));
+        sb.append("\nMode: ").append(pod.isHome() ? homeMode(mode, zone) : mode(mode, zone));
         sb.append("\nOnline: ").append(online == null ? "unknown" : online ? "yes" : "no — offline");
         return sb.toString();
     }
@@ -87,20 +92,37 @@ public class PodsHandler extends ChargerCommand {
     /** "Smart", "Manual" or "Boost until 19:30". */
     public static String mode(ChargeMode mode, ZoneId zone) {
         return switch (mode.kind()) {
-            case SMART -> "Smart (follows the schedule)";
+            case SMART, SCHEDULED -> "Smart (follows the schedule)";
             case MANUAL -> "Manual (charges whenever plugged in)";
             case BOOST -> "Boost until " + Formats.time(mode.until(), zone);
+            case UNKNOWN -> "unknown";
+        };
+    }
+
+    /** The Pod Home app's names (API doc §10.19): Smart charging, Scheduled, Always on, Boost. */
+    public static String homeMode(ChargeMode mode, ZoneId zone) {
+        return switch (mode.kind()) {
+            case SMART -> "Smart charging (Pod Point picks the times)";
+            case SCHEDULED -> "Scheduled (follows your schedule)";
+            case MANUAL -> "Always on (charges whenever plugged in)";
+            case BOOST -> "Boost until " + Formats.time(mode.until(), zone);
+            case UNKNOWN -> "changing (Pod Point has not confirmed it yet)";
         };
     }
 
     static List<List<Button>> buttons(Pod pod, Instant now) {
         String u = String.valueOf(pod.unitId());
-        ChargeMode mode = ChargeMode.of(pod.chargeOverride(), now);
+        ChargeMode mode = ChargeMode.of(pod, now);
         List<Button> second = new ArrayList<>();
         second.add(mode.kind() == ChargeMode.Kind.BOOST ? new Button("Stop boost", "boost:stop:" + u)
                 : new Button("Boost 1h", "boost:60:" + u));
-        second.add(mode.kind() == ChargeMode.Kind.SMART ? new Button("Manual", "mode:manual:" + u)
-                : new Button("Smart", "mode:smart:" + u));
+        if (pod.isHome()) {
+            second.add(mode.kind() == ChargeMode.Kind.SMART ? new Button("Scheduled", "mode:scheduled:" + u)
+                    : new Button("Smart", "mode:smart:" + u));
+        } else {
+            second.add(mode.kind() == ChargeMode.Kind.SMART ? new Button("Manual", "mode:manual:" + u)
+                    : new Button("Smart", "mode:smart:" + u));
+        }
         return List.of(
                 List.of(new Button("Charge on", "charge:on:" + u), new Button("Charge off", "charge:off:" + u)),
                 second,

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.podbot.podpoint.Change;
 import dev.podbot.podpoint.PodPointSession;
 import dev.podbot.podpoint.model.ChargeMode;
 import dev.podbot.podpoint.model.ChargeSchedule;
@@ -126,15 +127,16 @@ public class ScheduleHandler extends ChargerCommand {
     }
 
     private ChatResponse set(PodPointSession session, Pod pod, LocalTime start, LocalTime end, boolean button) {
+        Change change;
         try {
-            podPoint.setDailySchedule(session, pod, start, end);
+            change = podPoint.setDailySchedule(session, pod, start, end);
         } catch (IllegalArgumentException e) {
             throw new CommandException(Html.escape(e.getMessage()), "invalid");
         }
         String text = "✅ " + Html.bold(PodAccess.label(pod)) + " will charge every day from " + HHMM.format(start)
-                + " to " + HHMM.format(end) + ". " + ChargeHandler.DELAY;
-        ChargeMode mode = ChargeMode.of(pod.chargeOverride(), Instant.now());
-        if (mode.kind() != ChargeMode.Kind.SMART) {
+                + " to " + HHMM.format(end) + ". " + ChargeHandler.DELAY + ChangeNotes.of(change);
+        ChargeMode mode = ChargeMode.of(pod, Instant.now());
+        if (!pod.isHome() && mode.kind() != ChargeMode.Kind.SMART) {
             text += "\nNote: it is in " + (mode.kind() == ChargeMode.Kind.BOOST ? "a boost" : "Manual mode")
                     + ", which ignores the schedule — send /mode smart to use it.";
         }
@@ -142,9 +144,10 @@ public class ScheduleHandler extends ChargerCommand {
     }
 
     private ChatResponse off(PodPointSession session, Pod pod, boolean button) {
-        podPoint.setChargingAllowed(session, pod, true);
+        Change change = podPoint.setChargingAllowed(session, pod, true);
         return ChatResponse.text("✅ Schedule off for " + Html.bold(PodAccess.label(pod))
-                + ": it charges whenever plugged in. Your window's times are kept. " + ChargeHandler.DELAY)
+                + ": it charges whenever plugged in." + (pod.isHome() ? " " : " Your window's times are kept. ")
+                + ChargeHandler.DELAY + ChangeNotes.of(change))
                 .withCallbackAnswer(button ? "Sent to Pod Point" : null);
     }
 
@@ -163,11 +166,11 @@ public class ScheduleHandler extends ChargerCommand {
                 sb.append("\n\n");
             }
             sb.append("🗓 ").append(Html.bold(PodAccess.label(pod))).append('\n').append(describe(pod.chargeSchedules()));
-            ChargeMode mode = ChargeMode.of(pod.chargeOverride(), now);
+            ChargeMode mode = ChargeMode.of(pod, now);
             boolean allowed = ChargingRules.chargingAllowed(mode, pod.chargeSchedules(),
                     ZonedDateTime.ofInstant(now, Formats.zone(pod.timezone())));
             sb.append("\nRight now: charging ").append(allowed ? "allowed" : "blocked");
-            if (mode.kind() != ChargeMode.Kind.SMART) {
+            if (!mode.followsSchedule()) {
                 sb.append(" (").append(PodsHandler.mode(mode, Formats.zone(pod.timezone()))).append(')');
             }
         }

@@ -65,6 +65,24 @@ public class AccountPoller {
         return outcome;
     }
 
+    /**
+     * Where the charge scan starts: the last successful scan minus {@link #SCAN_OVERLAP} (so a charge that Pod Point
+     * lists a little late is still caught; the detector drops what it already knows), everything on the first poll,
+     * and two days back for an account whose last scan time is not known (stored before this column existed).
+     */
+    static Instant scanSince(AccountState prev, Instant now) {
+        if (!prev.firstPollDone()) {
+            return null;
+        }
+        if (prev.scannedAt() == null) {
+            return now.minus(Duration.ofDays(2));
+        }
+        return prev.scannedAt().minus(SCAN_OVERLAP);
+    }
+
+    /** How far each charge scan overlaps the previous one. */
+    static final Duration SCAN_OVERLAP = Duration.ofMinutes(30);
+
     private Outcome doPoll(long chatId) {
         Duration interval = bot.pollInterval();
         try {
@@ -74,6 +92,7 @@ public class AccountPoller {
                 return Outcome.GONE;
             }
             boolean firstPoll = !prev.firstPollDone();
+            String generation = podPoint.generation(session).wire();
             List<Pod> pods = podPoint.allPods(session,
                     firstPoll ? PodPointClient.FULL_INCLUDES : PodPointClient.POLL_INCLUDES);
             pods = pods == null ? List.of() : pods;
@@ -84,7 +103,7 @@ public class AccountPoller {
                 if (pod == null) {
                     continue;
                 }
-                ConnectivityStatus c = podPoint.connectivity(session, pod);
+                ConnectivityStatus c = pod.live() != null ? pod.live() : podPoint.connectivity(session, pod);
                 if (c != null) {
                     conn.put(pod.unitId(), c);
                 }
@@ -93,9 +112,9 @@ public class AccountPoller {
                     fw.put(pod.unitId(), f == null ? List.of() : f);
                 }
             }
-            List<Charge> charges = podPoint.chargesSince(session, prev.knownCompleted());
             Instant now = clock.now();
-            Observation obs = new Observation(pods, conn, fw, charges, now);
+            List<Charge> charges = podPoint.completedSince(session, scanSince(prev, now));
+            Observation obs = new Observation(pods, conn, fw, charges, now, generation);
             Detection d = new EventDetector(config.timezone()).detect(chatId, prev, obs);
             int queued = Tx.run(() -> store.saveSuccess(chatId, prev, d, now, config.timezone()));
             if (queued > 0) {

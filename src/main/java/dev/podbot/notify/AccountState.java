@@ -11,9 +11,16 @@ import java.util.Set;
  * @param baselineAt     when the baseline was taken: charges that ended before it are never announced
  * @param pods           by unit id
  * @param knownCompleted ids of completed charges already seen
+ * @param scannedAt      when the last successful charge scan ran (null before the first)
+ * @param generation     the API generation ("home"/"legacy") that scan used, null when unknown
  */
 public record AccountState(boolean firstPollDone, Instant baselineAt, long pollCount, Map<Long, PodState> pods,
-        Set<Long> knownCompleted) {
+        Set<Long> knownCompleted, Instant scannedAt, String generation) {
+
+    public AccountState(boolean firstPollDone, Instant baselineAt, long pollCount, Map<Long, PodState> pods,
+            Set<Long> knownCompleted) {
+        this(firstPollDone, baselineAt, pollCount, pods, knownCompleted, null, null);
+    }
 
     public AccountState {
         pods = pods == null ? Map.of() : Map.copyOf(pods);

@@ -53,7 +53,7 @@ public class EventDetector {
             if (observed == ChargingState.UNKNOWN) {
                 observed = fromStatuses(pod);
             }
-            Boolean observedOnline = conn == null || conn.evses().isEmpty() ? null : conn.online();
+            Boolean observedOnline = conn == null ? null : conn.onlineOrNull();
             String fw = availableUpdate(obs.firmware().get(unit));
 
             if (ps == null || baseline) {
@@ -104,6 +104,8 @@ public class EventDetector {
             pods.put(unit, new PodState(unit, charging, online, streak, seq, notified));
         }
 
+        boolean switched = prev.generation() != null && obs.generation() != null
+                && !prev.generation().equals(obs.generation());
         Set<Long> newlyCompleted = new LinkedHashSet<>();
         for (Charge c : obs.charges()) {
             if (c.inProgress() || prev.knownCompleted().contains(c.id()) || !newlyCompleted.add(c.id())) {
@@ -112,12 +114,32 @@ public class EventDetector {
             if (baseline || (prev.baselineAt() != null && c.endsAt().toInstant().isBefore(prev.baselineAt()))) {
                 continue;
             }
+            if (switched && !newAfterSwitch(c, prev.scannedAt(), obs.generation())) {
+                continue; // the other generation's scan may have announced it under another id
+            }
             Pod pod = obs.pods().stream().filter(c::belongsTo).findFirst().orElse(null);
             String name = pod != null ? pod.displayName() : "your charger";
             events.add(new Notification(EventKind.CHARGE_COMPLETED, "charge:" + chatId + ":" + c.id(),
                     NotificationTexts.chargeCompleted(c, name, NotificationTexts.zone(pod, c, defaultZone))));
         }
-        return new Detection(pods, newlyCompleted, events);
+        return new Detection(pods, newlyCompleted, events, obs.at(), obs.generation());
+    }
+
+    /**
+     * After the account changed API generation, charge ids change namespace, so ids cannot tell what was
+     * announced. Legacy announced a charge at unplug, so a Pod Home charge is new when it was unplugged after the
+     * last legacy scan. Pod Home announced a charge when charging ended, which the legacy API does not show, so a
+     * legacy charge is only surely new when it started after the last Pod Home scan. Nothing is announced twice;
+     * a charge in the gap may go unannounced.
+     */
+    static boolean newAfterSwitch(Charge c, java.time.Instant lastScan, String generation) {
+        if (lastScan == null) {
+            return false;
+        }
+        if ("home".equals(generation)) {
+            return c.endsAt() != null && c.endsAt().toInstant().isAfter(lastScan);
+        }
+        return c.startsAt() != null && c.startsAt().toInstant().isAfter(lastScan);
     }
 
     static EventKind transitionKind(ChargingState before, ChargingState now) {

@@ -39,7 +39,7 @@ public final class NotificationTexts {
         sb.append("🔌 Plugged in ").append(duration(c.pluggedInMinutes() * 60L)).append('\n');
         Long secs = c.chargingSeconds();
         sb.append("🔋 Charging ").append(secs == null ? "unknown" : duration(secs)).append('\n');
-        sb.append("💷 £").append(String.format(Locale.UK, "%d.%02d", c.costPence() / 100, Math.abs(c.costPence() % 100)))
+        sb.append("💷 ").append(dev.podbot.command.Formats.money(c.costPence(), c.currencyOrGbp()))
                 .append('\n');
         sb.append("🕒 ").append(Html.escape(span(c.startsAt(), c.endsAt(), zone)));
         return Reply.of(sb.toString(), chargesAndSettings());

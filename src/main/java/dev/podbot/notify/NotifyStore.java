@@ -130,14 +130,19 @@ public class NotifyStore {
             boolean first = false;
             Instant baseline = null;
             long count = 0;
+            Instant scanned = null;
+            String generation = null;
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT first_poll_done, baseline_at, poll_count FROM poll_state WHERE chat_id = ?")) {
+                    "SELECT first_poll_done, baseline_at, poll_count, scanned_at, api_generation FROM poll_state "
+                            + "WHERE chat_id = ?")) {
                 ps.setLong(1, chatId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
                         first = rs.getBoolean("first_poll_done");
                         baseline = instant(rs, "baseline_at");
                         count = rs.getLong("poll_count");
+                        scanned = instant(rs, "scanned_at");
+                        generation = rs.getString("api_generation");
                     }
                 }
             }
@@ -165,7 +170,7 @@ public class NotifyStore {
                     }
                 }
             }
-            return new AccountState(first, baseline, count, pods, known);
+            return new AccountState(first, baseline, count, pods, known, scanned, generation);
         }
     }
 
@@ -212,9 +217,16 @@ public class NotifyStore {
                 }
                 int total = prev.knownCompleted().size() + d.newlyCompleted().size();
                 if (total > KNOWN_KEEP + 50) {
-                    List<Long> all = new ArrayList<>(prev.knownCompleted());
-                    all.addAll(d.newlyCompleted());
-                    all.sort(null);
+                    List<Long> all = new ArrayList<>();
+                    try (PreparedStatement q = c.prepareStatement(
+                            "SELECT charge_id FROM known_charge WHERE chat_id = ? ORDER BY seen_at, charge_id")) {
+                        q.setLong(1, chatId);
+                        try (ResultSet rs = q.executeQuery()) {
+                            while (rs.next()) {
+                                all.add(rs.getLong(1));
+                            }
+                        }
+                    }
                     try (PreparedStatement ps = c.prepareStatement(
                             "DELETE FROM known_charge WHERE chat_id = ? AND charge_id = ?")) {
                         for (long id : all.subList(0, all.size() - KNOWN_KEEP)) {
@@ -229,10 +241,12 @@ public class NotifyStore {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE poll_state SET first_poll_done = TRUE, baseline_at = COALESCE(baseline_at, ?), "
                             + "poll_count = poll_count + 1, failures = 0, backoff_until = NULL, claimed_by = NULL, "
-                            + "claimed_until = NULL, last_poll_at = ? WHERE chat_id = ?")) {
+                            + "claimed_until = NULL, last_poll_at = ?, scanned_at = ?, api_generation = ? WHERE chat_id = ?")) {
                 setTs(ps, 1, now);
                 setTs(ps, 2, now);
-                ps.setLong(3, chatId);
+                setTs(ps, 3, d.scannedAt() == null ? now : d.scannedAt());
+                ps.setString(4, d.generation());
+                ps.setLong(5, chatId);
                 ps.executeUpdate();
             }
             if (!d.events().isEmpty()) {

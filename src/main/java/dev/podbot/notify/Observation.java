@@ -12,9 +12,15 @@ import dev.podbot.podpoint.model.Pod;
 /**
  * What one poll read from Pod Point. Maps are keyed by the pod's unit id; a pod missing from
  * {@code connectivity} or {@code firmware} was not read this time. Null lists are treated as empty.
+ * {@code generation} is the API generation ("home"/"legacy") the poll used, or null when unknown.
  */
 public record Observation(List<Pod> pods, Map<Long, ConnectivityStatus> connectivity,
-        Map<Long, List<Firmware>> firmware, List<Charge> charges, Instant at) {
+        Map<Long, List<Firmware>> firmware, List<Charge> charges, Instant at, String generation) {
+
+    public Observation(List<Pod> pods, Map<Long, ConnectivityStatus> connectivity,
+            Map<Long, List<Firmware>> firmware, List<Charge> charges, Instant at) {
+        this(pods, connectivity, firmware, charges, at, null);
+    }
 
     public Observation {
         pods = pods == null ? List.of() : pods.stream().filter(p -> p != null).toList();

@@ -14,7 +14,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
 /**
- * The one HTTP layer under {@link LegacyPodPointClient}: builds the REST clients from {@link PodPointConfig} (at
+ * The one HTTP layer under both API generations: builds the REST clients from {@link PodPointConfig} (at
  * first use, so runtime overrides such as demo mode apply), applies the timeout, counts every call in
  * {@code podbot.podpoint.calls}, retries idempotent reads on 5xx and timeouts, and turns transport failures into
  * {@link PodPointUnavailableException}. It never logs or reports a URL, header or body: only endpoint templates
@@ -43,7 +43,8 @@ public class PodPointHttp {
 
     private volatile Clients clients;
 
-    record Clients(PodPointApi api, FirebaseAuthApi auth, SecureTokenApi token, FirebaseMfaApi mfa) {
+    record Clients(PodPointApi api, FirebaseAuthApi auth, SecureTokenApi token, FirebaseMfaApi mfa,
+            dev.podbot.podpoint.home.PodHomeApi home) {
     }
 
     Clients clients() {
@@ -53,7 +54,8 @@ public class PodPointHttp {
                 c = clients;
                 if (c == null) {
                     c = new Clients(build(config.apiUrl(), PodPointApi.class), build(config.authUrl(), FirebaseAuthApi.class),
-                            build(config.tokenUrl(), SecureTokenApi.class), build(config.mfaUrl(), FirebaseMfaApi.class));
+                            build(config.tokenUrl(), SecureTokenApi.class), build(config.mfaUrl(), FirebaseMfaApi.class),
+                            build(config.apiUrl(), dev.podbot.podpoint.home.PodHomeApi.class));
                     clients = c;
                 }
             }
@@ -63,6 +65,11 @@ public class PodPointHttp {
 
     public PodPointApi api() {
         return clients().api();
+    }
+
+    /** The Pod Home endpoints (API doc §10), on the same host as {@link #api()}. */
+    public dev.podbot.podpoint.home.PodHomeApi home() {
+        return clients().home();
     }
 
     public FirebaseAuthApi auth() {

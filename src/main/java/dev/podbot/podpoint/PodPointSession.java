@@ -23,6 +23,19 @@ public final class PodPointSession {
     private volatile Instant expiresAt;
     private volatile String userId;
     private volatile TokenListener listener;
+    private volatile ApiGeneration generation;
+    private volatile Instant generationCheckedAt;
+    private volatile GenerationListener generationListener;
+    private final java.util.Map<String, Support> features = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Told when discovery settles on a generation, so it is stored with the account. */
+    @FunctionalInterface
+    public interface GenerationListener {
+        void generationChanged(PodPointSession session);
+    }
+
+    /** Whether a feature works for this account or one of its chargers (API doc §10.19). */
+    public enum Support { SUPPORTED, UNSUPPORTED, UNKNOWN }
 
     public PodPointSession(String email, String password) {
         this.email = Objects.requireNonNull(email, "email");
@@ -82,12 +95,58 @@ public final class PodPointSession {
         return idToken == null || exp == null || !now.plus(margin).isBefore(exp);
     }
 
+    /** The account's API generation, or null until discovered. */
+    public ApiGeneration generation() {
+        return generation;
+    }
+
+    public Instant generationCheckedAt() {
+        return generationCheckedAt;
+    }
+
+    /** Records a discovery result; the listener hears about it. A new generation forgets every feature answer. */
+    public void generation(ApiGeneration generation, Instant checkedAt) {
+        if (generation != this.generation) {
+            features.clear();
+        }
+        this.generation = generation;
+        this.generationCheckedAt = checkedAt;
+        GenerationListener l = generationListener;
+        if (l != null) {
+            l.generationChanged(this);
+        }
+    }
+
+    /** Restores a stored generation (after a restart) without telling the listener. */
+    public void restoreGeneration(ApiGeneration generation, Instant checkedAt) {
+        this.generation = generation;
+        this.generationCheckedAt = checkedAt;
+    }
+
+    /** Marks the generation as due for discovery (after a 404/410 from an account-level call). */
+    public void generationStale() {
+        this.generationCheckedAt = null;
+    }
+
+    public void onGenerationChanged(GenerationListener listener) {
+        this.generationListener = listener;
+    }
+
+    /** {@code key} is "feature" or "feature:PPID". */
+    public Support feature(String key) {
+        return features.getOrDefault(key, Support.UNKNOWN);
+    }
+
+    public void feature(String key, Support support) {
+        features.put(key, support);
+    }
+
     public void onTokensChanged(TokenListener listener) {
         this.listener = listener;
     }
 
     @Override
     public String toString() {
-        return "PodPointSession[userId=" + userId + ", signedIn=" + (idToken != null) + "]";
+        return "PodPointSession[userId=" + userId + ", signedIn=" + (idToken != null) + ", generation=" + generation + "]";
     }
 }

@@ -24,7 +24,22 @@ public record Charge(
         @JsonProperty("charging_duration") ChargingDuration chargingDuration,
         @JsonProperty("energy_cost") Integer energyCostPence,
         @JsonProperty("location") Location location,
-        @JsonProperty("pod") PodRef pod) {
+        @JsonProperty("pod") PodRef pod,
+        @JsonProperty("ppid") String ppid,
+        @JsonProperty("currency") String currency,
+        @JsonProperty("home_id") String homeId) {
+
+    /** A legacy charge (API doc §5.4): costs in pence (GBP), the pod named by id. */
+    public Charge(long id, Double kwhUsed, Integer durationMinutes, OffsetDateTime startsAt, OffsetDateTime endsAt,
+            ChargingDuration chargingDuration, Integer energyCostPence, Location location, PodRef pod) {
+        this(id, kwhUsed, durationMinutes, startsAt, endsAt, chargingDuration, energyCostPence, location, pod, null,
+                null, null);
+    }
+
+    /** The cost's currency: as Pod Point said, else GBP (legacy costs are pence). */
+    public String currencyOrGbp() {
+        return currency == null || currency.isBlank() ? "GBP" : currency;
+    }
 
     public boolean inProgress() {
         return endsAt == null;
@@ -54,6 +69,9 @@ public record Charge(
 
     /** True when this charge belongs to the given pod (matching both unit id and pod id, API doc §5.4). */
     public boolean belongsTo(Pod p) {
+        if (ppid != null && p.ppid() != null) {
+            return ppid.equalsIgnoreCase(p.ppid());
+        }
         Long id = podId();
         return id != null && (id == p.unitId() || id == p.id());
     }

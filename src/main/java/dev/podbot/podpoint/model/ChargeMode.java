@@ -12,10 +12,35 @@ import java.time.OffsetDateTime;
  */
 public record ChargeMode(Kind kind, OffsetDateTime until) {
 
-    public enum Kind { SMART, MANUAL, BOOST }
+    /**
+     * SMART: legacy "follow the schedule", or Pod Home Smart charging (delegated control ACTIVE). SCHEDULED: Pod Home
+     * Basic mode following the manual schedules. MANUAL: charge whenever plugged in (Pod Home "Always on").
+     * BOOST: a timed override. UNKNOWN: Pod Home reports a transitional state (PENDING/UNKNOWN).
+     */
+    public enum Kind { SMART, SCHEDULED, MANUAL, BOOST, UNKNOWN }
 
     public static final ChargeMode SMART = new ChargeMode(Kind.SMART, null);
     public static final ChargeMode MANUAL = new ChargeMode(Kind.MANUAL, null);
+
+    public static final ChargeMode SCHEDULED = new ChargeMode(Kind.SCHEDULED, null);
+    public static final ChargeMode UNKNOWN = new ChargeMode(Kind.UNKNOWN, null);
+
+    /** The mode of a pod of either generation (API doc §10.19 for Pod Home). */
+    public static ChargeMode of(Pod pod, Instant now) {
+        ChargeMode byOverride = of(pod.chargeOverride(), now);
+        if (!pod.isHome() || byOverride.kind() == Kind.BOOST || byOverride.kind() == Kind.MANUAL) {
+            return byOverride;
+        }
+        if (pod.smartCharging() == null) {
+            return UNKNOWN;
+        }
+        return pod.smartCharging() ? SMART : SCHEDULED;
+    }
+
+    /** True when the charger follows its manual schedules (legacy Smart, Pod Home Scheduled). */
+    public boolean followsSchedule() {
+        return kind == Kind.SCHEDULED || kind == Kind.SMART;
+    }
 
     public static ChargeMode of(ChargeOverride override, Instant now) {
         if (override == null || override.ppid() == null && override.requestedAt() == null) {

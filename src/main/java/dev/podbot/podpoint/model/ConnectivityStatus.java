@@ -35,6 +35,30 @@ public record ConnectivityStatus(@JsonProperty("ppid") String ppid, @JsonPropert
                 .map(s -> s.equalsIgnoreCase("ONLINE")).orElse(false);
     }
 
+    /** Online true/false, or null when Pod Point does not know (no status, "Unknown", "Reconnecting"). */
+    public Boolean onlineOrNull() {
+        String st = firstEvse().map(Evse::connectivityState).map(ConnectivityState::connectivityStatus).orElse(null);
+        if (st == null) {
+            return null;
+        }
+        return switch (st.trim().toUpperCase(Locale.ROOT)) {
+            case "ONLINE" -> Boolean.TRUE;
+            case "OFFLINE" -> Boolean.FALSE;
+            default -> null;
+        };
+    }
+
+    /**
+     * The Pod Home {@code connectivity-status-v2} reply (API doc §10.2) in this generation-neutral shape: one EVSE
+     * with the {@code connectionState} and one connector with the {@code chargingState}.
+     */
+    public static ConnectivityStatus ofHome(String ppid, String connectionState, Integer quality, String chargingState,
+            OffsetDateTime lastSeenAt) {
+        return new ConnectivityStatus(ppid, List.of(new Evse(1,
+                new ConnectivityState("home", connectionState, null, lastSeenAt, quality),
+                chargingState == null ? List.of() : List.of(new Connector(1, "A", chargingState)), null)));
+    }
+
     public Optional<Integer> signalStrength() {
         return firstEvse().map(Evse::connectivityState).map(ConnectivityState::signalStrength);
     }
@@ -89,7 +113,9 @@ public record ConnectivityStatus(@JsonProperty("ppid") String ppid, @JsonPropert
             if (raw == null || raw.isBlank()) {
                 return UNKNOWN;
             }
-            String norm = raw.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+            // PascalCase ("SuspendedEVSE") and UPPER_CASE ("SUSPENDED_EVSE") alike, API doc §10.2
+            String norm = raw.trim().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT)
+                    .replace('-', '_').replace(' ', '_');
             for (ChargingState s : values()) {
                 if (s.name().equals(norm)) {
                     return s;

@@ -29,7 +29,18 @@ public record Pod(
         @JsonProperty("statuses") List<PodStatus> statuses,
         @JsonProperty("unit_connectors") List<UnitConnector> unitConnectors,
         @JsonProperty("charge_schedules") List<ChargeSchedule> chargeSchedules,
-        @JsonProperty("charge_override") ChargeOverride chargeOverride) {
+        @JsonProperty("charge_override") ChargeOverride chargeOverride,
+        @JsonProperty("api_generation") String generation,
+        @JsonProperty("smart_charging") Boolean smartCharging,
+        @JsonProperty("live") ConnectivityStatus live) {
+
+    /** A legacy pod (API doc §5.1): no generation mark, no smart-charging flag, no live status read with it. */
+    public Pod(long id, String name, String ppid, Boolean home, String description, long unitId, String timezone,
+            OffsetDateTime lastContactAt, PodModel model, List<PodStatus> statuses, List<UnitConnector> unitConnectors,
+            List<ChargeSchedule> chargeSchedules, ChargeOverride chargeOverride) {
+        this(id, name, ppid, home, description, unitId, timezone, lastContactAt, model, statuses, unitConnectors,
+                chargeSchedules, chargeOverride, null, null, null);
+    }
 
     public Pod {
         statuses = statuses == null ? List.of() : List.copyOf(statuses.stream().filter(s -> s != null).toList());
@@ -46,16 +57,21 @@ public record Pod(
         return Optional.ofNullable(model).map(PodModel::name);
     }
 
+    /** True for a charger served by the Pod Home endpoints (API doc §10). */
+    public boolean isHome() {
+        return "home".equals(generation);
+    }
+
     /** Returns a copy with another charge override (e.g. after reading it separately). */
     public Pod withChargeOverride(ChargeOverride override) {
         return new Pod(id, name, ppid, home, description, unitId, timezone, lastContactAt, model, statuses,
-                unitConnectors, chargeSchedules, override);
+                unitConnectors, chargeSchedules, override, generation, smartCharging, live);
     }
 
     /** Returns a copy with other schedules (e.g. after a PUT). */
     public Pod withChargeSchedules(List<ChargeSchedule> schedules) {
         return new Pod(id, name, ppid, home, description, unitId, timezone, lastContactAt, model, statuses,
-                unitConnectors, schedules, chargeOverride);
+                unitConnectors, schedules, chargeOverride, generation, smartCharging, live);
     }
 
     @RegisterForReflection

@@ -1,0 +1,90 @@
+package dev.podbot.podpoint;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Optional;
+
+import dev.podbot.podpoint.model.Charge;
+import dev.podbot.podpoint.model.ChargeOverride;
+import dev.podbot.podpoint.model.ChargesPage;
+import dev.podbot.podpoint.model.ConnectivityStatus;
+import dev.podbot.podpoint.model.Firmware;
+import dev.podbot.podpoint.model.Pod;
+import dev.podbot.podpoint.model.PodPointUser;
+
+/**
+ * What the bot reads and writes about an account's chargers, in generation-neutral models. Implemented once per
+ * API generation ({@code podpoint.legacy}, {@code podpoint.home}); {@link PodPointClient} picks one per account.
+ * Writes are never blindly retried and return a {@link Change} that says what else had to change first.
+ */
+public interface ChargerApi {
+
+    /** Includes for the first, full read of pods (legacy API; Pod Home ignores them). */
+    String FULL_INCLUDES = "statuses,price,model,unit_connectors,charge_schedules,charge_override";
+    /** Includes for later polls (API doc §8.2): less load on Pod Point. */
+    String POLL_INCLUDES = "statuses,charge_schedules,charge_override";
+
+    /** Every charger of the account, with state, mode and schedules. */
+    List<Pod> allPods(PodPointSession session, String includes);
+
+    /** One pod by its id, unit id or PPID. */
+    default Optional<Pod> pod(PodPointSession session, String idOrPpid) {
+        if (idOrPpid == null || idOrPpid.isBlank()) {
+            return Optional.empty();
+        }
+        String key = idOrPpid.trim();
+        List<Pod> pods = allPods(session, FULL_INCLUDES);
+        return pods.stream().filter(p -> String.valueOf(p.id()).equals(key)).findFirst()
+                .or(() -> pods.stream().filter(p -> String.valueOf(p.unitId()).equals(key)).findFirst())
+                .or(() -> pods.stream().filter(p -> p.ppid() != null && (p.ppid().equalsIgnoreCase(key)
+                        || p.ppid().equalsIgnoreCase("PSL-" + key))).findFirst());
+    }
+
+    /** One page of charges, newest first by start time. perPage is 1..100. A page beyond the end is empty. */
+    ChargesPage charges(PodPointSession session, int page, int perPage);
+
+    /** Every charge, newest first. */
+    List<Charge> allCharges(PodPointSession session);
+
+    /**
+     * Every completed charge that ended at or after {@code since} (and any in any order Pod Point lists them), plus
+     * charges still in progress where the API shows them. The caller compares each with what it already announced,
+     * so an overlap with earlier scans is expected and harmless; nothing that completed after {@code since} may be
+     * missing, whatever the list order (issue 10).
+     */
+    List<Charge> completedSince(PodPointSession session, Instant since);
+
+    /** The pod's current override, or empty when there is none. */
+    Optional<ChargeOverride> chargeOverride(PodPointSession session, Pod pod);
+
+    ConnectivityStatus connectivity(PodPointSession session, Pod pod);
+
+    List<Firmware> firmware(PodPointSession session, Pod pod);
+
+    PodPointUser currentUser(PodPointSession session);
+
+    // ---- writes (never blindly retried)
+
+    /** Allows or blocks charging. */
+    Change setChargingAllowed(PodPointSession session, Pod pod, boolean allowed);
+
+    /** Sets one daily window on all seven days. End must be after start on the same day. */
+    Change setDailySchedule(PodPointSession session, Pod pod, LocalTime start, LocalTime end);
+
+    /** Boost ("charge now") for a duration; {@link Change#until()} says when it ends. */
+    Change boost(PodPointSession session, Pod pod, Duration duration);
+
+    /** Charge whenever plugged in (legacy Manual mode, Pod Home "Always on"). */
+    Change manualMode(PodPointSession session, Pod pod);
+
+    /** Legacy: back to Smart (follow the schedule). Pod Home: Smart charging (delegated control ACTIVE). */
+    Change smartMode(PodPointSession session, Pod pod);
+
+    /** Follow the charging schedule (legacy Smart, Pod Home Basic + Scheduled). */
+    Change scheduledMode(PodPointSession session, Pod pod);
+
+    /** Ends a timed boost only; an open-ended override stays. Not applied when no boost runs. */
+    Change stopBoost(PodPointSession session, Pod pod);
+}

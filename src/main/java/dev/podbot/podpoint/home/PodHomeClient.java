@@ -1,0 +1,431 @@
+package dev.podbot.podpoint.home;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.podbot.podpoint.Change;
+import dev.podbot.podpoint.ChargerApi;
+import dev.podbot.podpoint.InvalidScheduleException;
+import dev.podbot.podpoint.PodPointAuth;
+import dev.podbot.podpoint.PodPointException;
+import dev.podbot.podpoint.PodPointHttp;
+import dev.podbot.podpoint.PodPointJson;
+import dev.podbot.podpoint.PodPointSession;
+import dev.podbot.podpoint.SignInRejectedException;
+import dev.podbot.podpoint.UnsupportedFeatureException;
+import dev.podbot.podpoint.legacy.LegacyPodPointClient;
+import dev.podbot.podpoint.model.Charge;
+import dev.podbot.podpoint.model.ChargeMode;
+import dev.podbot.podpoint.model.ChargeOverride;
+import dev.podbot.podpoint.model.ChargeSchedule;
+import dev.podbot.podpoint.model.ChargesPage;
+import dev.podbot.podpoint.model.ConnectivityStatus;
+import dev.podbot.podpoint.model.Firmware;
+import dev.podbot.podpoint.model.Pod;
+import dev.podbot.podpoint.model.PodPointUser;
+import io.quarkus.logging.Log;
+
+/**
+ * The Pod Home generation (API doc §10): every write goes to the Pod Home endpoints only, because on a migrated
+ * account the legacy writes are accepted and ignored. Reads that only the legacy API offers (the user, the history
+ * from before the migration) come from {@link LegacyPodPointClient}.
+ *
+ * <p>Mode model (§10.19): Smart = delegated control ACTIVE; Basic = INACTIVE with Scheduled (no override), Always
+ * on (override without {@code endAt}) or a timed boost. A write that needs Basic switches Smart off first and says
+ * so in the {@link Change}. The status is read before every PATCH, so a redundant PATCH (which Pod Point rejects) is
+ * never sent; {@code endAt} is left out, never sent as null (Pod Point answers 403 to null).
+ */
+@ApplicationScoped
+public class PodHomeClient implements ChargerApi {
+
+    static final String EP_CHARGERS = "GET /chargers";
+    static final String EP_CONNECTIVITY = "GET /chargers/{ppid}/connectivity-status-v2";
+    static final String EP_OVERRIDES = "GET /chargers/{ppid}/charge-overrides";
+    static final String EP_POST_OVERRIDE = "POST /chargers/{ppid}/charge-overrides";
+    static final String EP_DELETE_OVERRIDES = "DELETE /chargers/{ppid}/charge-overrides";
+    static final String EP_SCHEDULES = "GET /chargers/{ppid}/manual-schedules";
+    static final String EP_PUT_SCHEDULES = "PUT /chargers/{ppid}/manual-schedules";
+    static final String EP_DELEGATED = "GET /smart-charging/delegated-controls/{ppid}";
+    static final String EP_PATCH_DELEGATED = "PATCH /smart-charging/delegated-controls/{ppid}";
+    static final String EP_CHARGES = "GET /charges";
+    static final String EP_FIRMWARE = "GET /chargers/{ppid}/firmware";
+
+    static final String F_OVERRIDES = "charge overrides";
+    static final String F_SCHEDULES = "manual schedules";
+    static final String F_SMART = "smart charging";
+    static final String F_CONNECTIVITY = "live status";
+    static final String F_FIRMWARE = "firmware";
+    static final String F_HISTORY = "charge history";
+
+    /** The app's "Full charge" boost (§10.4). */
+    public static final Duration FULL_CHARGE = Duration.ofHours(12);
+    static final Duration MAX_BOOST = Duration.ofHours(24);
+    /** Per-charger calls in flight at once, over all accounts. */
+    static final int PARALLEL = 6;
+    static final DateTimeFormatter HMS = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+
+    @Inject
+    HomeCalls calls;
+
+    @Inject
+    PodPointHttp http;
+
+    @Inject
+    PodPointAuth auth;
+
+    @Inject
+    PodPointJson codec;
+
+    @Inject
+    HomeHistory history;
+
+    private final ExecutorService pool = Executors.newFixedThreadPool(PARALLEL, r -> {
+        Thread t = new Thread(r, "podhome-reads");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @PreDestroy
+    void stop() {
+        pool.shutdownNow();
+    }
+
+    // ---- reads
+
+    /** {@code GET /chargers}: the raw list (a 404/410 here means "not a Pod Home account": the caller rediscovers). */
+    public List<JsonNode> chargers(PodPointSession s) {
+        PodPointHttp.Result r = auth.authorised(s, EP_CHARGERS, true, b -> http.home().chargers(b));
+        JsonNode body = codec.okAny(EP_CHARGERS, r, s);
+        JsonNode list = body.isArray() ? body : body.path("data");
+        if (!list.isArray()) {
+            throw new dev.podbot.podpoint.PodPointApiException(EP_CHARGERS, r.status(), null, "expected a list of chargers");
+        }
+        List<JsonNode> out = new ArrayList<>();
+        list.forEach(n -> {
+            if (HomeMapper.text(n, "ppid") != null) {
+                out.add(n);
+            }
+        });
+        return out;
+    }
+
+    /** The chargers, then ONE round of parallel per-charger reads (live status, overrides, schedules). */
+    @Override
+    public List<Pod> allPods(PodPointSession s, String includes) {
+        List<JsonNode> chargers = chargers(s);
+        Instant now = Instant.now();
+        List<CompletableFuture<Pod>> futures = new ArrayList<>();
+        for (JsonNode c : chargers) {
+            String ppid = HomeMapper.text(c, "ppid");
+            CompletableFuture<ConnectivityStatus> live = async(() -> soft(() -> readConnectivity(s, ppid)));
+            CompletableFuture<ChargeOverride> override = async(() -> soft(() -> currentOverride(s, ppid, now)));
+            CompletableFuture<List<ChargeSchedule>> schedules = async(() -> soft(() -> readSchedules(s, ppid)));
+            futures.add(live.thenCombine(override, (l, o) -> new Object[] {l, o})
+                    .thenCombine(schedules, (lo, sch) -> HomeMapper.pod(c, (ConnectivityStatus) lo[0],
+                            (ChargeOverride) lo[1], sch)));
+        }
+        List<Pod> pods = new ArrayList<>();
+        for (CompletableFuture<Pod> f : futures) {
+            try {
+                pods.add(f.join());
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw e;
+            }
+        }
+        return pods;
+    }
+
+    private <T> CompletableFuture<T> async(Supplier<T> task) {
+        return CompletableFuture.supplyAsync(task, pool);
+    }
+
+    /** A read that may fail without failing the list: null, except a sign-in problem which must surface. */
+    private static <T> T soft(Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (SignInRejectedException e) {
+            throw e;
+        } catch (dev.podbot.podpoint.MfaRequiredException e) {
+            throw e;
+        } catch (PodPointException e) {
+            Log.debugf("A Pod Home read failed (%s); showing it as unknown", e.getClass().getSimpleName());
+            return null;
+        }
+    }
+
+    ConnectivityStatus readConnectivity(PodPointSession s, String ppid) {
+        JsonNode n = calls.read(s, F_CONNECTIVITY, ppid, EP_CONNECTIVITY, b -> http.home().connectivity(b, ppid));
+        return HomeMapper.connectivity(ppid, n);
+    }
+
+    ChargeOverride currentOverride(PodPointSession s, String ppid, Instant now) {
+        JsonNode n = calls.read(s, F_OVERRIDES, ppid, EP_OVERRIDES, b -> http.home().overrides(b, ppid));
+        return HomeMapper.currentOverride(ppid, n, now);
+    }
+
+    List<ChargeSchedule> readSchedules(PodPointSession s, String ppid) {
+        JsonNode n = calls.read(s, F_SCHEDULES, ppid, EP_SCHEDULES, b -> http.home().schedules(b, ppid));
+        return HomeMapper.schedules(n);
+    }
+
+    /** ACTIVE, INACTIVE, PENDING or UNKNOWN (upper case); null when Pod Point did not say. */
+    String delegatedStatus(PodPointSession s, String ppid) {
+        JsonNode n = calls.read(s, F_SMART, ppid, EP_DELEGATED, b -> http.home().delegatedControl(b, ppid));
+        String st = HomeMapper.text(n, "status");
+        return st == null ? null : st.trim().toUpperCase(Locale.ROOT);
+    }
+
+    @Override
+    public ChargesPage charges(PodPointSession s, int page, int perPage) {
+        return history.page(s, page, perPage);
+    }
+
+    @Override
+    public List<Charge> allCharges(PodPointSession s) {
+        return history.all(s);
+    }
+
+    @Override
+    public List<Charge> completedSince(PodPointSession s, Instant since) {
+        return history.completedSince(s, since);
+    }
+
+    @Override
+    public Optional<ChargeOverride> chargeOverride(PodPointSession s, Pod pod) {
+        return Optional.ofNullable(currentOverride(s, ppid(pod), Instant.now()));
+    }
+
+    @Override
+    public ConnectivityStatus connectivity(PodPointSession s, Pod pod) {
+        return pod.live() != null ? pod.live() : readConnectivity(s, ppid(pod));
+    }
+
+    @Override
+    public List<Firmware> firmware(PodPointSession s, Pod pod) {
+        String ppid = ppid(pod);
+        JsonNode n = calls.read(s, F_FIRMWARE, ppid, EP_FIRMWARE, b -> http.home().firmware(b, ppid));
+        JsonNode list = n.isArray() ? n : n.has("data") ? n.get("data") : codec.mapper().createArrayNode().add(n);
+        if (list.isObject()) {
+            list = codec.mapper().createArrayNode().add(list);
+        }
+        return codec.readList(list, Firmware.class, EP_FIRMWARE);
+    }
+
+    @Override
+    public PodPointUser currentUser(PodPointSession s) {
+        return history.legacy().currentUser(s);
+    }
+
+    // ---- writes
+
+    @Override
+    public Change setChargingAllowed(PodPointSession s, Pod pod, boolean allowed) {
+        String ppid = ppid(pod);
+        List<String> notes = new ArrayList<>();
+        ensureBasic(s, ppid, notes);
+        ChargeOverride current = currentOverride(s, ppid, Instant.now());
+        if (allowed) {
+            if (current == null || current.endsAt() != null) {
+                postOverride(s, ppid, null);
+            }
+            notes.add("It is now in Always on mode; send /mode scheduled to follow your schedule again.");
+            return Change.done(notes);
+        }
+        if (current != null) {
+            deleteOverrides(s, ppid);
+            notes.add((current.endsAt() == null ? "Always on" : "The boost") + " was switched off first.");
+        }
+        List<ChargeSchedule> week = new ArrayList<>();
+        for (int day = 1; day <= 7; day++) {
+            week.add(new ChargeSchedule(null, day, "00:00:00", day, "00:00:01", new ChargeSchedule.Status(true)));
+        }
+        putWeek(s, ppid, week);
+        notes.add("This replaced your charging window; send /schedule HH:MM HH:MM to set one again.");
+        return Change.done(notes);
+    }
+
+    @Override
+    public Change setDailySchedule(PodPointSession s, Pod pod, LocalTime start, LocalTime end) {
+        if (start == null || end == null) {
+            throw new InvalidScheduleException("both a start and an end time are needed");
+        }
+        LocalTime st = start.truncatedTo(ChronoUnit.SECONDS);
+        LocalTime en = end.truncatedTo(ChronoUnit.SECONDS);
+        if (!en.isAfter(st)) {
+            throw new InvalidScheduleException("the end time must be after the start time on the same day");
+        }
+        String ppid = ppid(pod);
+        List<String> notes = new ArrayList<>();
+        ensureBasic(s, ppid, notes);
+        List<ChargeSchedule> week = new ArrayList<>();
+        for (int day = 1; day <= 7; day++) {
+            week.add(new ChargeSchedule(null, day, HMS.format(st), day, HMS.format(en), new ChargeSchedule.Status(true)));
+        }
+        putWeek(s, ppid, week);
+        ChargeOverride current = currentOverride(s, ppid, Instant.now());
+        if (current != null) {
+            deleteOverrides(s, ppid);
+            notes.add((current.endsAt() == null ? "Always on" : "The boost") + " was switched off so the schedule applies.");
+        }
+        return Change.done(notes);
+    }
+
+    @Override
+    public Change boost(PodPointSession s, Pod pod, Duration duration) {
+        if (duration == null || duration.isZero() || duration.isNegative()) {
+            throw new InvalidScheduleException("the boost duration must be more than zero");
+        }
+        if (duration.compareTo(MAX_BOOST) > 0) {
+            throw new InvalidScheduleException("a boost can last at most 24 hours");
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant end = now.plus(duration);
+        postOverride(s, ppid(pod), end);
+        return Change.done().until(end.atOffset(ZoneOffset.UTC));
+    }
+
+    @Override
+    public Change manualMode(PodPointSession s, Pod pod) {
+        String ppid = ppid(pod);
+        List<String> notes = new ArrayList<>();
+        ensureBasic(s, ppid, notes);
+        ChargeOverride current = currentOverride(s, ppid, Instant.now());
+        if (current == null || current.endsAt() != null) {
+            postOverride(s, ppid, null);
+        }
+        return Change.done(notes);
+    }
+
+    @Override
+    public Change smartMode(PodPointSession s, Pod pod) {
+        String ppid = ppid(pod);
+        List<String> notes = new ArrayList<>();
+        ChargeOverride current = currentOverride(s, ppid, Instant.now());
+        if (current != null && current.endsAt() == null) {
+            deleteOverrides(s, ppid);
+            notes.add("Always on was switched off first; send /mode always to turn it back on.");
+        }
+        if (!"ACTIVE".equals(delegatedStatus(s, ppid))) {
+            patchDelegated(s, ppid, "ACTIVE");
+        }
+        return Change.done(notes);
+    }
+
+    @Override
+    public Change scheduledMode(PodPointSession s, Pod pod) {
+        String ppid = ppid(pod);
+        List<String> notes = new ArrayList<>();
+        ensureBasic(s, ppid, notes);
+        ChargeOverride current = currentOverride(s, ppid, Instant.now());
+        if (current != null) {
+            deleteOverrides(s, ppid);
+            if (current.endsAt() != null) {
+                notes.add("The running boost was ended too.");
+            }
+        }
+        return Change.done(notes);
+    }
+
+    @Override
+    public Change stopBoost(PodPointSession s, Pod pod) {
+        String ppid = ppid(pod);
+        ChargeOverride current = currentOverride(s, ppid, Instant.now());
+        if (ChargeMode.of(current, Instant.now()).kind() != ChargeMode.Kind.BOOST) {
+            return Change.nothingToDo(); // DELETE would also end Always on (§10.5)
+        }
+        deleteOverrides(s, ppid);
+        return Change.done();
+    }
+
+    /** Basic mode for writes that need it: PATCH INACTIVE only when it is not INACTIVE already. */
+    private void ensureBasic(PodPointSession s, String ppid, List<String> notes) {
+        String status = delegatedStatus(s, ppid);
+        if ("INACTIVE".equals(status)) {
+            return;
+        }
+        patchDelegated(s, ppid, "INACTIVE");
+        if ("ACTIVE".equals(status)) {
+            notes.add("Smart charging was switched off first (Pod Point needs Basic mode for this); "
+                    + "send /mode smart to switch it back on.");
+        }
+    }
+
+    private void patchDelegated(PodPointSession s, String ppid, String status) {
+        ObjectNode body = codec.mapper().createObjectNode().put("status", status);
+        String text = calls.write(body);
+        calls.write(s, F_SMART, ppid, EP_PATCH_DELEGATED, b -> http.home().patchDelegatedControl(b, ppid, text));
+    }
+
+    /** POST an override: timed with {@code endAt}, or open-ended with NO endAt key (null is refused, §10.4). */
+    private void postOverride(PodPointSession s, String ppid, Instant endAt) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        ObjectNode body = codec.mapper().createObjectNode().put("requestedAt", now.toString());
+        if (endAt != null) {
+            body.put("endAt", endAt.truncatedTo(ChronoUnit.MILLIS).toString());
+        }
+        String text = calls.write(body);
+        calls.write(s, F_OVERRIDES, ppid, EP_POST_OVERRIDE, b -> http.home().createOverride(b, ppid, text));
+    }
+
+    private void deleteOverrides(PodPointSession s, String ppid) {
+        calls.write(s, F_OVERRIDES, ppid, EP_DELETE_OVERRIDES, b -> http.home().deleteOverrides(b, ppid));
+    }
+
+    /** GET the week for its current uids, then PUT 7 entries carrying them (uids change on every PUT, §10.7). */
+    private void putWeek(PodPointSession s, String ppid, List<ChargeSchedule> week) {
+        Map<Integer, String> uidByDay = new HashMap<>();
+        for (ChargeSchedule c : readSchedules(s, ppid)) {
+            if (c.uid() != null) {
+                uidByDay.putIfAbsent(c.startDay(), c.uid());
+            }
+        }
+        ArrayNode entries = codec.mapper().createArrayNode();
+        for (ChargeSchedule c : week) {
+            ObjectNode e = entries.addObject();
+            String uid = uidByDay.get(c.startDay());
+            if (uid != null) {
+                e.put("uid", uid);
+            }
+            e.put("startDay", c.startDay()).put("startTime", c.startTime()).put("endDay", c.endDay())
+                    .put("endTime", c.endTime());
+            e.putObject("status").put("isActive", c.active());
+        }
+        ObjectNode body = codec.mapper().createObjectNode();
+        body.set("schedules", entries);
+        String text = calls.write(body);
+        calls.write(s, F_SCHEDULES, ppid, EP_PUT_SCHEDULES, b -> http.home().putSchedules(b, ppid, text));
+    }
+
+    private static String ppid(Pod pod) {
+        if (pod == null || pod.ppid() == null || pod.ppid().isBlank()) {
+            throw new UnsupportedFeatureException("this charger (it has no PPID)");
+        }
+        return pod.ppid().trim();
+    }
+}
