@@ -46,6 +46,12 @@ public interface PodPointClient extends ChargerApi {
     /** The account's API generation, discovering it when unknown or older than a day. */
     ApiGeneration generation(PodPointSession session);
 
+    /** The pod's mode, derived without ever throwing on odd data (its override read afresh). */
+    default dev.podbot.podpoint.model.ChargeMode chargeMode(PodPointSession session, Pod pod) {
+        return dev.podbot.podpoint.model.ChargeMode.of(pod.withChargeOverride(chargeOverride(session, pod).orElse(null)),
+                java.time.Instant.now());
+    }
+
     /** One page of pods (pages are sliced from the full list on Pod Home). */
     default List<Pod> pods(PodPointSession session, int page, int perPage, String includes) {
         if (page < 1 || perPage < 1 || perPage > 100) {

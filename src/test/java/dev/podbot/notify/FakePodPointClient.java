@@ -108,16 +108,21 @@ public class FakePodPointClient implements PodPointClient {
         return List.copyOf(acc(session).charges);
     }
 
+    /** Every charge that ended at or after {@code since}, or is in progress (all of them when since is null). */
     @Override
-    public List<Charge> chargesSince(PodPointSession session, Set<Long> knownIds) {
+    public List<Charge> completedSince(PodPointSession session, java.time.Instant since) {
         List<Charge> out = new ArrayList<>();
         for (Charge c : acc(session).charges) {
-            if (knownIds.contains(c.id())) {
-                break;
+            if (since == null || c.endsAt() == null || !c.endsAt().toInstant().isBefore(since)) {
+                out.add(c);
             }
-            out.add(c);
         }
         return out;
+    }
+
+    @Override
+    public dev.podbot.podpoint.ApiGeneration generation(PodPointSession session) {
+        return dev.podbot.podpoint.ApiGeneration.LEGACY;
     }
 
     @Override
@@ -167,27 +172,37 @@ public class FakePodPointClient implements PodPointClient {
     }
 
     @Override
-    public void setChargingAllowed(PodPointSession session, Pod pod, boolean allowed) {
+    public dev.podbot.podpoint.Change setChargingAllowed(PodPointSession session, Pod pod, boolean allowed) {
         throw new UnsupportedOperationException();
     }
 
     @Override
-    public void setDailySchedule(PodPointSession session, Pod pod, LocalTime start, LocalTime end) {
+    public dev.podbot.podpoint.Change setDailySchedule(PodPointSession session, Pod pod, LocalTime start, LocalTime end) {
         throw new UnsupportedOperationException();
     }
 
     @Override
-    public ChargeOverride boost(PodPointSession session, Pod pod, Duration duration) {
+    public dev.podbot.podpoint.Change boost(PodPointSession session, Pod pod, Duration duration) {
         throw new UnsupportedOperationException();
     }
 
     @Override
-    public ChargeOverride manualMode(PodPointSession session, Pod pod) {
+    public dev.podbot.podpoint.Change manualMode(PodPointSession session, Pod pod) {
         throw new UnsupportedOperationException();
     }
 
     @Override
-    public void smartMode(PodPointSession session, Pod pod) {
+    public dev.podbot.podpoint.Change smartMode(PodPointSession session, Pod pod) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public dev.podbot.podpoint.Change scheduledMode(PodPointSession session, Pod pod) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public dev.podbot.podpoint.Change stopBoost(PodPointSession session, Pod pod) {
         throw new UnsupportedOperationException();
     }
 }

@@ -41,7 +41,7 @@ class FixtureConformanceTest {
 
     static final Path DIR = Path.of("..", "shared", "podpoint-fixtures");
 
-    final ObjectMapper mapper = LegacyPodPointClient.objectMapper();
+    final ObjectMapper mapper = dev.podbot.podpoint.legacy.LegacyPodPointClient.objectMapper();
 
     @TestFactory
     Stream<DynamicTest> everyFixtureParsesIntoItsModel() throws IOException {
@@ -67,10 +67,10 @@ class FixtureConformanceTest {
                     .toList();
             assertEquals(node.get("data"), mapper.valueToTree(ours), name + ": our 1-second windows match");
         } else if (name.startsWith("derived_request_put_charge_override")) {
-            OffsetDateTime req = OffsetDateTime.parse(node.get("requested_at").asText(), LegacyPodPointClient.WIRE_TIME);
+            OffsetDateTime req = OffsetDateTime.parse(node.get("requested_at").asText(), dev.podbot.podpoint.legacy.LegacyPodPointClient.WIRE_TIME);
             assertNotNull(req, name);
             if (node.has("ends_at")) {
-                assertTrue(OffsetDateTime.parse(node.get("ends_at").asText(), LegacyPodPointClient.WIRE_TIME).isAfter(req));
+                assertTrue(OffsetDateTime.parse(node.get("ends_at").asText(), dev.podbot.podpoint.legacy.LegacyPodPointClient.WIRE_TIME).isAfter(req));
             }
         } else if (name.startsWith("derived_request_google_verify_password")) {
             assertTrue(node.has("email") && node.has("password") && node.get("returnSecureToken").asBoolean(), name);

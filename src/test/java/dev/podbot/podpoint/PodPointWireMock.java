@@ -290,4 +290,13 @@ public class PodPointWireMock {
         server.stubFor(post(urlPathEqualTo(TOKEN_PATH + "/token")).atPriority(1)
                 .willReturn(googleError(400, "INVALID_REFRESH_TOKEN")));
     }
+
+    // ---- Pod Home (API doc §10): paths at the host root, no /api3/v5 prefix
+
+    /** {@code GET /chargers}: a bare JSON array makes the account a Pod Home one. */
+    public void stubHomeChargers(String arrayBody) {
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/chargers"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(arrayBody)));
+    }
 }

@@ -166,38 +166,6 @@ class ReadsTest {
     }
 
     @Test
-    void chargesSinceStopsAtTheFirstKnownId() {
-        wm.stubCharges(USER, 1, 5, chargesPage(1, 5, 700, 696, 3131));
-        wm.stubCharges(USER, 2, 5, chargesPage(2, 5, 695, 691, 3131));
-        wm.stubCharges(USER, 2, 10, chargesPage(2, 10, 690, 681, 3131));
-        wm.stubCharges(USER, 2, 20, chargesPage(2, 20, 680, 661, 3131));
-
-        List<Charge> fresh = client.chargesSince(session, Set.of(684L, 500L));
-
-        assertEquals(List.of(700L, 699L, 698L, 697L, 696L, 695L, 694L, 693L, 692L, 691L, 690L, 689L, 688L, 687L, 686L,
-                685L), fresh.stream().map(Charge::id).toList());
-        wm.server().verify(3, getRequestedFor(urlPathEqualTo(API + "/users/" + USER + "/charges")));
-        wm.server().verify(0, getRequestedFor(urlPathEqualTo(API + "/users/" + USER + "/charges"))
-                .withQueryParam("perpage", equalTo("20")));
-    }
-
-    @Test
-    void chargesSinceStopsOnTheFirstPageWhenNothingIsNew() {
-        wm.stubCharges(USER, 1, 5, chargesPage(1, 5, 700, 696, 3131));
-
-        assertTrue(client.chargesSince(session, Set.of(700L)).isEmpty());
-        wm.server().verify(1, getRequestedFor(urlPathEqualTo(API + "/users/" + USER + "/charges")));
-    }
-
-    @Test
-    void chargesSinceEndsOnAnEmptyPageBeyondTheEnd() {
-        wm.stubCharges(USER, 1, 5, chargesPage(1, 5, 10, 6, 3131));
-        wm.stubCharges(USER, 2, 5, chargesBody(2, 5, List.of()));
-
-        assertEquals(5, client.chargesSince(session, Set.of(1L)).size());
-    }
-
-    @Test
     void overrideAbsentIsSmartAndPresentIsParsed() {
         wm.stubGetOverride(3131, null);
         assertEquals(Optional.empty(), client.chargeOverride(session, POD));

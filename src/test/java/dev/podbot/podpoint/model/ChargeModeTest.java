@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Instant;
+import dev.podbot.podpoint.model.ChargeOverride;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
@@ -19,7 +20,7 @@ class ChargeModeTest {
 
     @Test
     void noOverrideIsSmart() {
-        assertEquals(ChargeMode.SMART, ChargeMode.of(null, NOW));
+        assertEquals(ChargeMode.SMART, ChargeMode.of((ChargeOverride) null, NOW));
         assertEquals(ChargeMode.SMART, ChargeMode.of(new ChargeOverride(null, null, null, null), NOW));
     }
 
