@@ -85,8 +85,10 @@ public class BoostHandler extends ChargerCommand {
                     + Formats.time(until, zone) + ". Send /boost stop to end it sooner.";
         } else if (action.mode().equals("stop")) {
             change = podPoint.stopBoost(session, pod);
-            text = change.applied() ? "✅ Boost stopped on " + name + "."
-                    : "No boost is running on " + name + ", so nothing changed.";
+            text = !home ? "✅ " + name + " is back in Smart mode: it follows the schedule (boost stopped)."
+                    : change.applied() ? "✅ Boost stopped on " + name + "."
+                    : "No boost is running on " + name + ", so nothing changed (Always on stays on; "
+                            + "/mode scheduled ends it).";
         } else if (action.mode().equals("manual")) {
             change = podPoint.manualMode(session, pod);
             text = "✅ " + name + (home ? " is in Always on mode" : " is in Manual mode")

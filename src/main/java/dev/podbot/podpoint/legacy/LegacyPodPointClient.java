@@ -408,14 +408,13 @@ public class LegacyPodPointClient implements ChargerApi {
         return smartMode(session, pod);
     }
 
+    /**
+     * As before Pod Home: "stop boost" returns to Smart (DELETE override), whatever override is set, so legacy
+     * users notice no change.
+     */
     @Override
     public Change stopBoost(PodPointSession session, Pod pod) {
-        ChargeOverride current = chargeOverride(session, requirePod(pod)).orElse(null);
-        if (ChargeMode.of(current, Instant.now()).kind() != ChargeMode.Kind.BOOST) {
-            return Change.nothingToDo();
-        }
-        deleteOverride(session, pod);
-        return Change.done();
+        return smartMode(session, pod);
     }
 
     private void deleteOverride(PodPointSession session, Pod pod) {
