@@ -55,10 +55,7 @@ public class LegacyPodPointClient implements ChargerApi {
 
     static final int PODS_PER_PAGE = 50;
     static final int CHARGES_PER_PAGE = 50;
-    static final int SCAN_PER_PAGE = 20;
     static final int MAX_PAGES = 500;
-    /** How far before {@code since} the incremental scan looks for long charges of chargers it has not seen yet. */
-    static final Duration SCAN_LOOKBACK = Duration.ofDays(3);
     static final Duration MAX_BOOST = Duration.ofHours(24);
     /** Python's {@code %Y-%m-%dT%H:%M:%S%z}, in UTC: 2026-04-25T09:35:34+0000. */
     public static final DateTimeFormatter WIRE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ", Locale.ROOT)
@@ -228,7 +225,7 @@ public class LegacyPodPointClient implements ChargerApi {
      * started earlier on one charger can complete after a newer charge on another: stopping at the first known id
      * would miss it (issue 10). Instead the scan pages back until, for every charger seen, a charge that ended
      * before {@code since} has been seen (charges of one charger never overlap, so everything older on it ended
-     * earlier still), and the oldest start seen is {@link #SCAN_LOOKBACK} before {@code since} (a charger not seen
+     * earlier still), and the oldest start seen is {@link ChargeScan#LOOKBACK} before {@code since} (a charger not seen
      * yet then has had no charge start in that time). It returns every charge it read; the caller compares each
      * completed one with what it already announced.
      */
@@ -237,27 +234,7 @@ public class LegacyPodPointClient implements ChargerApi {
         if (since == null) {
             return allCharges(session);
         }
-        Map<Long, Charge> seen = new LinkedHashMap<>();
-        Map<Long, Boolean> podDone = new HashMap<>();
-        Instant oldestStart = null;
-        for (int page = 1; page <= MAX_PAGES; page++) {
-            ChargesPage p = charges(session, page, SCAN_PER_PAGE);
-            for (Charge c : p.charges()) {
-                seen.putIfAbsent(c.id(), c);
-                long pod = c.podId() == null ? -1 : c.podId();
-                boolean endedBefore = c.endsAt() != null && c.endsAt().toInstant().isBefore(since);
-                podDone.merge(pod, endedBefore, Boolean::logicalOr);
-                if (c.startsAt() != null && (oldestStart == null || c.startsAt().toInstant().isBefore(oldestStart))) {
-                    oldestStart = c.startsAt().toInstant();
-                }
-            }
-            boolean allPodsDone = podDone.values().stream().allMatch(Boolean::booleanValue);
-            boolean farEnough = oldestStart != null && oldestStart.isBefore(since.minus(SCAN_LOOKBACK));
-            if (p.charges().size() < SCAN_PER_PAGE || allPodsDone && farEnough) {
-                break;
-            }
-        }
-        return List.copyOf(seen.values());
+        return ChargeScan.scan(page -> charges(session, page, ChargeScan.PER_PAGE).charges(), since, MAX_PAGES);
     }
 
     @Override
