@@ -36,6 +36,11 @@ public final class PodPointSimulator {
     public static final long DEMO_USER_ID = 4242;
     public static final String DEMO_PPID_1 = "PSL-424201";
     public static final String DEMO_PPID_2 = "PSL-424202";
+    /** The second demo login: an account still on the legacy API (same password). */
+    public static final String LEGACY_EMAIL = "legacy@podpoint.local";
+    public static final long LEGACY_USER_ID = 4343;
+    public static final String LEGACY_PPID_1 = "PSL-434301";
+    public static final String LEGACY_PPID_2 = "PSL-434302";
 
     /** Pence per kWh used for the cost of simulated charges. */
     public static final double TARIFF_PENCE_PER_KWH = 9.5;
@@ -73,6 +78,8 @@ public final class PodPointSimulator {
         final List<SimPod> pods = new ArrayList<>();
         /** Newest first. */
         final List<SimCharge> charges = new ArrayList<>();
+        /** Served by the Pod Home endpoints (API doc §10); false: legacy only ({@code GET /chargers} is 404). */
+        boolean home;
 
         Account(String email, String password, long userId) {
             this.email = email;
@@ -97,14 +104,26 @@ public final class PodPointSimulator {
     }
 
     /**
-     * The demo account ({@value #DEMO_EMAIL} / {@value #DEMO_PASSWORD}): "Driveway" (7 kW, car plugged in and about to
-     * charge), "Garage" (3.6 kW, half way through a charge), and a week of completed charges.
+     * The demo accounts. {@value #DEMO_EMAIL} / {@value #DEMO_PASSWORD} is a Pod Home account (what users have now):
+     * "Driveway" (7 kW, Smart charging, car plugged in and about to charge), "Garage" (3.6 kW, Basic mode, half way
+     * through a charge), and a week of completed charges. {@value #LEGACY_EMAIL} (same password) is the same world
+     * on the legacy API.
      */
     public static PodPointSimulator demo(Clock clock, Duration cycle, Duration applyDelay) {
         PodPointSimulator sim = new PodPointSimulator(clock, cycle, applyDelay);
-        Account a = sim.addAccount(DEMO_EMAIL, DEMO_PASSWORD, DEMO_USER_ID);
-        SimPod driveway = sim.addPod(a, 424201, 524201, DEMO_PPID_1, "Driveway", 7.2, 21.6, false);
-        SimPod garage = sim.addPod(a, 424202, 524202, DEMO_PPID_2, "Garage", 3.6, 7.2, true);
+        Account home = sim.addAccount(DEMO_EMAIL, DEMO_PASSWORD, DEMO_USER_ID);
+        home.home = true;
+        sim.populate(home, 424201, DEMO_PPID_1, DEMO_PPID_2);
+        home.pods.get(0).delegated = "ACTIVE";
+        home.pods.get(1).delegated = "INACTIVE";
+        sim.populate(sim.addAccount(LEGACY_EMAIL, DEMO_PASSWORD, LEGACY_USER_ID), 434301, LEGACY_PPID_1, LEGACY_PPID_2);
+        return sim;
+    }
+
+    private void populate(Account a, long firstId, String ppid1, String ppid2) {
+        PodPointSimulator sim = this;
+        SimPod driveway = sim.addPod(a, firstId, firstId + 100000, ppid1, "Driveway", 7.2, 21.6, false);
+        SimPod garage = sim.addPod(a, firstId + 1, firstId + 100001, ppid2, "Garage", 3.6, 7.2, true);
         Instant now = clock.instant();
         // A week of history, oldest first so the newest ends up first.
         double[][] history = { { 6, 18.2, 190 }, { 5, 6.1, 130 }, { 4, 24.9, 260 }, { 3, 4.4, 95 }, { 2, 12.7, 150 },
@@ -126,8 +145,10 @@ public final class PodPointSimulator {
         }
         sim.plugIn(a, driveway);
         sim.plugIn(a, garage);
-        sim.advancePod(a, garage, PLUGGED_IN_SECONDS + 3600);
-        return sim;
+        double scenario = PLUGGED_IN_SECONDS + 3600;
+        sim.advancePod(a, garage, scenario);
+        // in clock time the garage's car was plugged in this long ago (the scenario runs faster than the clock)
+        garage.current.startsAt = now.minusMillis(Math.round(scenario / speed * 1000));
     }
 
     /** Adds an account with no pods (for tests that build their own world). */
@@ -336,6 +357,7 @@ public final class PodPointSimulator {
         p.chargingSeconds = 0;
         p.kwh = 0;
         SimCharge c = new SimCharge(nextChargeId++, p.unitId);
+        c.startsAt = clock.instant(); // when the car is plugged in, in clock time: never back-dated
         p.current = c;
         a.charges.add(0, c);
     }
@@ -345,7 +367,6 @@ public final class PodPointSimulator {
         SimCharge c = p.current;
         Instant now = clock.instant();
         c.endsAt = now;
-        c.startsAt = now.minusSeconds(Math.round(p.pluggedSeconds));
         c.kwh = round1(p.kwh);
         c.durationMinutes = (int) (p.pluggedSeconds / 60);
         c.chargingSeconds = Math.round(p.chargingSeconds);
@@ -363,6 +384,9 @@ public final class PodPointSimulator {
 
     /** Does the pod offer energy now: an active override, no active schedule, or inside an active window. */
     static boolean offeringEnergy(SimPod p, Instant now) {
+        if ("ACTIVE".equals(p.delegated) && p.override == null) {
+            return true; // Smart charging: Pod Point's plan (the simulator lets it charge)
+        }
         if (p.override != null) {
             Object ends = p.override.get("ends_at");
             if (ends == null) {
@@ -473,12 +497,9 @@ public final class PodPointSimulator {
         return clock.instant();
     }
 
-    /** The in-progress charge's start, backdated by the scenario time since plug-in. */
+    /** A charge's start: when its car was plugged in, in clock time (issue 14: it was back-dated by scenario time). */
     Instant startsAt(SimPod p, SimCharge c) {
-        if (c.endsAt != null) {
-            return c.startsAt;
-        }
-        return clock.instant().minusSeconds(Math.round(p.pluggedSeconds));
+        return c.startsAt;
     }
 
     SimPod podOfCharge(Account a, SimCharge c) {

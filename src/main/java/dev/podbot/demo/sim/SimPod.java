@@ -39,6 +39,8 @@ final class SimPod {
 
     /** Schedules as Pod Point returns them (uid, start_day, start_time, end_day, end_time, status.is_active). */
     List<Map<String, Object>> schedules = new ArrayList<>();
+    /** Pod Home only: delegated control ("ACTIVE" = Smart charging, "INACTIVE" = Basic); null on a legacy account. */
+    String delegated;
     /** The charge override (ppid, requested_at, received_at, ends_at), or null in Smart mode. */
     Map<String, Object> override;
 
@@ -54,6 +56,17 @@ final class SimPod {
     }
 
     /** OCPP-like state of the connector, as /connectivity-status reports it. */
+    /** The Pod Home spelling of the charging state (API doc §10.2: PascalCase, OCPP names). */
+    String homeChargingState() {
+        return switch (chargingState()) {
+            case "AVAILABLE" -> "Available";
+            case "PREPARING" -> "Preparing";
+            case "CHARGING" -> "Charging";
+            case "SUSPENDED_EVSE" -> "SuspendedEVSE";
+            default -> "SuspendedEV";
+        };
+    }
+
     String chargingState() {
         return switch (phase) {
             case AVAILABLE -> "AVAILABLE";
