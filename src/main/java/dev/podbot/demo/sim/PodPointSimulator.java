@@ -259,7 +259,7 @@ public final class PodPointSimulator {
     public synchronized List<String> describe() {
         tick();
         List<String> out = new ArrayList<>();
-        for (Account a : accounts.values()) {
+        for (Account a : accounts.values().stream().limit(1).toList()) { // the first demo login only
             for (SimPod p : a.pods) {
                 out.add(p.name + " (" + p.ppid + "): " + p.chargingState()
                         + (p.current != null ? String.format(java.util.Locale.ROOT, " %.1f kWh", round1(p.kwh)) : ""));

@@ -44,6 +44,13 @@ public class SimResource {
         return serve("PUT", uri, headers, body);
     }
 
+    @jakarta.ws.rs.PATCH
+    @Path("{path: .+}")
+    public Response patch(@PathParam("path") String path, @Context UriInfo uri, @Context HttpHeaders headers,
+            byte[] body) {
+        return serve("PATCH", uri, headers, body);
+    }
+
     @DELETE
     @Path("{path: .+}")
     public Response delete(@PathParam("path") String path, @Context UriInfo uri, @Context HttpHeaders headers) {

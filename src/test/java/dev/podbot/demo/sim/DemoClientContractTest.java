@@ -46,7 +46,7 @@ class DemoClientContractTest {
     void signIn() {
         sim.running(false);
         sim.applyPendingNow();
-        session = client.signIn(PodPointSimulator.DEMO_EMAIL, PodPointSimulator.DEMO_PASSWORD);
+        session = client.signIn(PodPointSimulator.LEGACY_EMAIL, PodPointSimulator.DEMO_PASSWORD);
     }
 
     @AfterEach
@@ -56,13 +56,13 @@ class DemoClientContractTest {
 
     @Test
     void signInReadsTheAccount() {
-        assertThat(session.userId()).isEqualTo(String.valueOf(PodPointSimulator.DEMO_USER_ID));
+        assertThat(session.userId()).isEqualTo(String.valueOf(PodPointSimulator.LEGACY_USER_ID));
         assertThat(session.refreshToken()).isNotBlank();
-        assertThatThrownBy(() -> client.signIn(PodPointSimulator.DEMO_EMAIL, "wrong"))
+        assertThatThrownBy(() -> client.signIn(PodPointSimulator.LEGACY_EMAIL, "wrong"))
                 .isInstanceOf(SignInRejectedException.class);
         assertThat(client.currentUser(session).toString()).doesNotContain("demo@");
 
-        PodPointSession resumed = client.resume(PodPointSimulator.DEMO_EMAIL, PodPointSimulator.DEMO_PASSWORD,
+        PodPointSession resumed = client.resume(PodPointSimulator.LEGACY_EMAIL, PodPointSimulator.DEMO_PASSWORD,
                 session.refreshToken(), session.userId());
         assertThat(client.allPods(resumed, PodPointClient.POLL_INCLUDES)).hasSize(2);
     }
@@ -71,8 +71,8 @@ class DemoClientContractTest {
     void podsChargesFirmwareAndConnectivity() {
         List<Pod> pods = client.allPods(session, PodPointClient.FULL_INCLUDES);
         assertThat(pods).extracting(Pod::displayName).containsExactly("Driveway", "Garage");
-        Pod garage = client.pod(session, PodPointSimulator.DEMO_PPID_2).orElseThrow();
-        assertThat(garage.unitId()).isEqualTo(524202);
+        Pod garage = client.pod(session, PodPointSimulator.LEGACY_PPID_2).orElseThrow();
+        assertThat(garage.unitId()).isEqualTo(534302);
         assertThat(garage.chargeSchedules()).hasSize(7);
 
         List<Charge> charges = client.allCharges(session);
@@ -93,14 +93,14 @@ class DemoClientContractTest {
     void aCompletedChargeShowsUpInChargesSince() {
         Set<Long> known = new java.util.HashSet<>();
         client.allCharges(session).forEach(c -> known.add(c.id()));
-        long id = sim.completeCharge(PodPointSimulator.DEMO_PPID_2).orElseThrow();
+        long id = sim.completeCharge(PodPointSimulator.LEGACY_PPID_2).orElseThrow();
         List<Charge> all = client.allCharges(session);
         Charge done = all.stream().filter(c -> c.id() == id).findFirst().orElseThrow();
         assertThat(done.inProgress()).isFalse();
         assertThat(done.kwh()).isEqualTo(7.2);
         assertThat(done.costPence()).isEqualTo((int) Math.round(7.2 * PodPointSimulator.TARIFF_PENCE_PER_KWH));
         assertThat(done.pluggedInMinutes()).isPositive();
-        Pod garage = client.pod(session, PodPointSimulator.DEMO_PPID_2).orElseThrow();
+        Pod garage = client.pod(session, PodPointSimulator.LEGACY_PPID_2).orElseThrow();
         assertThat(client.connectivity(session, garage).chargingState()).isEqualTo(ChargingState.AVAILABLE);
         sim.advanceScenario(Duration.ofMinutes(45)); // the car comes back: a new charge starts
         assertThat(client.completedSince(session, java.time.Instant.now().minus(Duration.ofDays(1)))).anyMatch(Charge::inProgress);
@@ -108,7 +108,7 @@ class DemoClientContractTest {
 
     @Test
     void writesTakeEffectAfterTheDelay() {
-        Pod driveway = client.pod(session, PodPointSimulator.DEMO_PPID_1).orElseThrow();
+        Pod driveway = client.pod(session, PodPointSimulator.LEGACY_PPID_1).orElseThrow();
         client.boost(session, driveway, Duration.ofHours(1));
         assertThat(client.chargeMode(session, driveway).kind()).isEqualTo(ChargeMode.Kind.SMART); // not there yet
         await().atMost(Duration.ofSeconds(10)).until(() -> client.chargeMode(session, driveway).kind() == ChargeMode.Kind.BOOST);
@@ -119,16 +119,52 @@ class DemoClientContractTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> client.chargeMode(session, driveway).kind() == ChargeMode.Kind.SMART);
 
         client.setChargingAllowed(session, driveway, false);
-        await().atMost(Duration.ofSeconds(10)).until(() -> client.pod(session, PodPointSimulator.DEMO_PPID_1)
+        await().atMost(Duration.ofSeconds(10)).until(() -> client.pod(session, PodPointSimulator.LEGACY_PPID_1)
                 .orElseThrow().chargeSchedules().stream().allMatch(s -> s.active()));
         sim.advanceScenario(Duration.ofMinutes(20));
         assertThat(client.connectivity(session, driveway).chargingState()).isEqualTo(ChargingState.SUSPENDED_EVSE);
         client.setChargingAllowed(session, driveway, true);
         client.setDailySchedule(session, driveway, LocalTime.of(0, 30), LocalTime.of(4, 30));
         sim.applyPendingNow();
-        Pod after = client.pod(session, PodPointSimulator.DEMO_PPID_1).orElseThrow();
+        Pod after = client.pod(session, PodPointSimulator.LEGACY_PPID_1).orElseThrow();
         assertThat(after.chargeSchedules()).hasSize(7).allMatch(s -> s.active() && s.startTime().equals("00:30:00"));
         client.setChargingAllowed(session, driveway, true);
         sim.applyPendingNow();
+    }
+
+    @Test
+    void theDemoLoginIsAPodHomeAccountControlledThroughPodHomeOnly() {
+        PodPointSession home = client.signIn(PodPointSimulator.DEMO_EMAIL, PodPointSimulator.DEMO_PASSWORD);
+        assertThat(home.generation()).isEqualTo(dev.podbot.podpoint.ApiGeneration.HOME);
+        assertThat(session.generation()).isEqualTo(dev.podbot.podpoint.ApiGeneration.LEGACY);
+        Pod driveway = client.pod(home, PodPointSimulator.DEMO_PPID_1).orElseThrow();
+        assertThat(driveway.isHome()).isTrue();
+        assertThat(ChargeMode.of(driveway, java.time.Instant.now()).kind()).isEqualTo(ChargeMode.Kind.SMART);
+
+        dev.podbot.podpoint.Change c = client.manualMode(home, driveway); // Always on needs Smart off first
+        assertThat(c.alsoChanged()).anyMatch(l -> l.contains("Smart charging was switched off"));
+        sim.applyPendingNow();
+        assertThat(client.chargeMode(home, client.pod(home, PodPointSimulator.DEMO_PPID_1).orElseThrow()).kind())
+                .isEqualTo(ChargeMode.Kind.MANUAL);
+        assertThat(client.stopBoost(home, driveway).applied()).isFalse(); // Always on is not a boost
+
+        client.scheduledMode(home, driveway);
+        sim.applyPendingNow();
+        assertThat(ChargeMode.of(client.pod(home, PodPointSimulator.DEMO_PPID_1).orElseThrow(), java.time.Instant.now())
+                .kind()).isEqualTo(ChargeMode.Kind.SCHEDULED);
+        client.setDailySchedule(home, driveway, java.time.LocalTime.of(0, 30), java.time.LocalTime.of(5, 30));
+        sim.applyPendingNow();
+        assertThat(client.pod(home, PodPointSimulator.DEMO_PPID_1).orElseThrow().chargeSchedules())
+                .hasSize(7).allMatch(x -> x.startTime().equals("00:30:00") && x.active());
+        client.smartMode(home, driveway);
+        assertThat(ChargeMode.of(client.pod(home, PodPointSimulator.DEMO_PPID_1).orElseThrow(), java.time.Instant.now())
+                .kind()).isEqualTo(ChargeMode.Kind.SMART);
+
+        long id = sim.completeCharge(PodPointSimulator.DEMO_PPID_2).orElseThrow();
+        assertThat(id).isPositive();
+        List<Charge> recent = client.completedSince(home, java.time.Instant.now().minus(Duration.ofHours(1)));
+        assertThat(recent).anyMatch(x -> PodPointSimulator.DEMO_PPID_2.equals(x.ppid()) && x.kwh() == 7.2);
+        assertThat(client.charges(home, 1, 5).charges()).hasSize(5)
+                .isSortedAccordingTo(java.util.Comparator.comparing((Charge x) -> x.startsAt()).reversed());
     }
 }

@@ -66,7 +66,7 @@ class SimHttpServerTest {
 
     JsonNode signIn() throws Exception {
         Res r = call("POST", server.authUrl() + "/verifyPassword?key=AIza-test", null, null,
-                "{\"email\":\"demo@podpoint.local\",\"returnSecureToken\":true,\"password\":\"demo\"}");
+                "{\"email\":\"legacy@podpoint.local\",\"returnSecureToken\":true,\"password\":\"demo\"}");
         assertThat(r.status()).isEqualTo(200);
         return r.json();
     }
@@ -79,7 +79,7 @@ class SimHttpServerTest {
         assertThat(a.get("refreshToken").asText()).isNotBlank();
 
         Res wrong = call("POST", server.authUrl() + "/verifyPassword?key=k", null, null,
-                "{\"email\":\"demo@podpoint.local\",\"returnSecureToken\":true,\"password\":\"nope\"}");
+                "{\"email\":\"legacy@podpoint.local\",\"returnSecureToken\":true,\"password\":\"nope\"}");
         assertThat(wrong.status()).isEqualTo(400);
         assertThat(wrong.json().at("/error/message").asText()).isEqualTo("INVALID_LOGIN_CREDENTIALS");
 
@@ -95,9 +95,9 @@ class SimHttpServerTest {
         assertThat(badRefresh.json().at("/error/message").asText()).isEqualTo("INVALID_REFRESH_TOKEN");
 
         Res session = call("POST", server.apiUrl() + "/api3/v5/sessions", newToken, null,
-                "{\"email\":\"demo@podpoint.local\",\"password\":\"demo\"}");
+                "{\"email\":\"legacy@podpoint.local\",\"password\":\"demo\"}");
         assertThat(session.status()).isEqualTo(200);
-        assertThat(session.json().at("/sessions/user_id").asText()).isEqualTo("4242");
+        assertThat(session.json().at("/sessions/user_id").asText()).isEqualTo("4343");
         assertThat(session.json().at("/sessions/id").asText()).isNotBlank();
 
         Res mfa = call("POST", server.mfaUrl() + "/accounts/mfaSignIn:start?key=k", null, null, "{}");
@@ -106,14 +106,14 @@ class SimHttpServerTest {
 
     @Test
     void badOrExpiredTokensGet401() throws Exception {
-        assertThat(call("GET", server.apiUrl() + "/api3/v5/users/4242/pods", null, null, null).status()).isEqualTo(401);
-        assertThat(call("GET", server.apiUrl() + "/api3/v5/users/4242/pods", "forged", null, null).status())
+        assertThat(call("GET", server.apiUrl() + "/api3/v5/users/4343/pods", null, null, null).status()).isEqualTo(401);
+        assertThat(call("GET", server.apiUrl() + "/api3/v5/users/4343/pods", "forged", null, null).status())
                 .isEqualTo(401);
-        assertThat(call("GET", server.apiUrl() + "/chargers/PSL-424201/connectivity-status", "forged", null, null)
+        assertThat(call("GET", server.apiUrl() + "/chargers/PSL-434301/connectivity-status", "forged", null, null)
                 .status()).isEqualTo(401);
-        assertThat(api("GET", "/api3/v5/users/4242/pods", null).status()).isEqualTo(200);
+        assertThat(api("GET", "/api3/v5/users/4343/pods", null).status()).isEqualTo(200);
         clock.advance(Duration.ofMinutes(61));
-        Res expired = api("GET", "/api3/v5/users/4242/pods", null);
+        Res expired = api("GET", "/api3/v5/users/4343/pods", null);
         assertThat(expired.status()).isEqualTo(401);
         assertThat(expired.json().get("message").asText()).isEqualTo("Unauthenticated.");
         // another user's data is forbidden
@@ -123,14 +123,14 @@ class SimHttpServerTest {
 
     @Test
     void podsHonourIncludesAndPaging() throws Exception {
-        Res full = api("GET", "/api3/v5/users/4242/pods?perpage=5&page=1&include="
+        Res full = api("GET", "/api3/v5/users/4343/pods?perpage=5&page=1&include="
                 + "statuses,price,model,unit_connectors,charge_schedules,charge_override", null);
         assertThat(full.status()).isEqualTo(200);
         JsonNode pods = full.json().get("pods");
         assertThat(pods).hasSize(2);
         JsonNode p = pods.get(0);
-        assertThat(p.get("ppid").asText()).isEqualTo("PSL-424201");
-        assertThat(p.get("unit_id").asLong()).isEqualTo(524201);
+        assertThat(p.get("ppid").asText()).isEqualTo("PSL-434301");
+        assertThat(p.get("unit_id").asLong()).isEqualTo(534301);
         assertThat(p.get("model").get("name").asText()).isEqualTo("S7-UC-03-ACA");
         assertThat(p.get("statuses").get(0).get("key_name").asText()).isEqualTo("charging");
         assertThat(p.get("unit_connectors").get(0).at("/connector/power").asInt()).isEqualTo(7);
@@ -139,20 +139,20 @@ class SimHttpServerTest {
         assertThat(p.has("charge_override")).isTrue();
         assertThat(p.get("charge_override").isNull()).isTrue();
 
-        Res bare = api("GET", "/api3/v5/users/4242/pods?perpage=1&page=1", null);
+        Res bare = api("GET", "/api3/v5/users/4343/pods?perpage=1&page=1", null);
         assertThat(bare.json().get("pods")).hasSize(1);
         assertThat(bare.json().get("pods").get(0).has("statuses")).isFalse();
         assertThat(bare.json().at("/meta/pagination/page_count").asInt()).isEqualTo(2);
-        Res page2 = api("GET", "/api3/v5/users/4242/pods?perpage=1&page=2&include=statuses%2Ccharge_override", null);
-        assertThat(page2.json().get("pods").get(0).get("ppid").asText()).isEqualTo("PSL-424202");
+        Res page2 = api("GET", "/api3/v5/users/4343/pods?perpage=1&page=2&include=statuses%2Ccharge_override", null);
+        assertThat(page2.json().get("pods").get(0).get("ppid").asText()).isEqualTo("PSL-434302");
         assertThat(page2.json().get("pods").get(0).has("statuses")).isTrue();
-        assertThat(api("GET", "/api3/v5/users/4242/pods?perpage=5&page=3", null).json().get("pods")).isEmpty();
-        assertThat(api("GET", "/api3/v5/users/4242/pods?perpage=x", null).status()).isEqualTo(422);
+        assertThat(api("GET", "/api3/v5/users/4343/pods?perpage=5&page=3", null).json().get("pods")).isEmpty();
+        assertThat(api("GET", "/api3/v5/users/4343/pods?perpage=x", null).status()).isEqualTo(422);
     }
 
     @Test
     void chargesArePagedNewestFirstWithMeta() throws Exception {
-        Res r = api("GET", "/api3/v5/users/4242/charges?perpage=3&page=1", null);
+        Res r = api("GET", "/api3/v5/users/4343/charges?perpage=3&page=1", null);
         assertThat(r.status()).isEqualTo(200);
         JsonNode charges = r.json().get("charges");
         assertThat(charges).hasSize(3);
@@ -164,7 +164,7 @@ class SimHttpServerTest {
         JsonNode inProgress = charges.get(0);
         assertThat(inProgress.get("ends_at").isNull()).isTrue();
         assertThat(inProgress.get("energy_cost").asInt()).isZero();
-        JsonNode past = api("GET", "/api3/v5/users/4242/charges?perpage=3&page=2", null).json().get("charges").get(0);
+        JsonNode past = api("GET", "/api3/v5/users/4343/charges?perpage=3&page=2", null).json().get("charges").get(0);
         assertThat(past.get("ends_at").isNull()).isFalse();
         assertThat(past.get("energy_cost").asInt()).isPositive();
         assertThat(past.get("duration").asInt()).isPositive();
@@ -174,29 +174,29 @@ class SimHttpServerTest {
         Instant starts = OffsetDateTime.parse(past.get("starts_at").asText()).toInstant();
         Instant ends = OffsetDateTime.parse(past.get("ends_at").asText()).toInstant();
         assertThat(Duration.between(starts, ends).toMinutes()).isEqualTo(past.get("duration").asLong());
-        Res beyond = api("GET", "/api3/v5/users/4242/charges?perpage=3&page=42", null);
+        Res beyond = api("GET", "/api3/v5/users/4343/charges?perpage=3&page=42", null);
         assertThat(beyond.json().get("charges")).isEmpty();
         assertThat(beyond.json().at("/meta/pagination/current_page").asInt()).isEqualTo(42);
     }
 
     @Test
     void aChargeRisesGetsFullAndCompletesWhenUnplugged() throws Exception {
-        assertThat(connectivityState("PSL-424201")).isEqualTo("PREPARING");
+        assertThat(connectivityState("PSL-434301")).isEqualTo("PREPARING");
         sim.advanceScenario(Duration.ofMinutes(65)); // 5 min plugged in, then an hour at 7.2 kW
-        assertThat(connectivityState("PSL-424201")).isEqualTo("CHARGING");
-        JsonNode live = chargeOf(524201);
+        assertThat(connectivityState("PSL-434301")).isEqualTo("CHARGING");
+        JsonNode live = chargeOf(534301);
         assertThat(live.get("ends_at").isNull()).isTrue();
         assertThat(live.get("kwh_used").asDouble()).isEqualTo(7.2);
         double before = live.get("kwh_used").asDouble();
         sim.advanceScenario(Duration.ofMinutes(30));
-        assertThat(chargeOf(524201).get("kwh_used").asDouble()).isGreaterThan(before);
+        assertThat(chargeOf(534301).get("kwh_used").asDouble()).isGreaterThan(before);
         sim.advanceScenario(Duration.ofMinutes(95)); // 21.6 kWh reached after 3 h
-        assertThat(connectivityState("PSL-424201")).isEqualTo("SUSPENDED_EV");
-        JsonNode pod = api("GET", "/api3/v5/users/4242/pods?include=statuses", null).json().get("pods").get(0);
+        assertThat(connectivityState("PSL-434301")).isEqualTo("SUSPENDED_EV");
+        JsonNode pod = api("GET", "/api3/v5/users/4343/pods?include=statuses", null).json().get("pods").get(0);
         assertThat(pod.at("/statuses/0/key_name").asText()).isEqualTo("suspended-ev");
         long id = live.get("id").asLong();
         sim.advanceScenario(Duration.ofMinutes(20)); // unplugged
-        assertThat(connectivityState("PSL-424201")).isEqualTo("AVAILABLE");
+        assertThat(connectivityState("PSL-434301")).isEqualTo("AVAILABLE");
         JsonNode done = chargeById(id);
         assertThat(done.get("ends_at").isNull()).isFalse();
         assertThat(done.get("kwh_used").asDouble()).isEqualTo(21.6);
@@ -210,9 +210,9 @@ class SimHttpServerTest {
         sim.running(true);
         // 2-minute cycle: 1 real second is ~122 scenario seconds; the plug-in phase (5 min) is over in ~3 s
         clock.advance(Duration.ofSeconds(10));
-        assertThat(connectivityState("PSL-424201")).isEqualTo("CHARGING");
-        assertThat(sim.completeCharge("PSL-424202")).isPresent();
-        assertThat(connectivityState("PSL-424202")).isEqualTo("AVAILABLE");
+        assertThat(connectivityState("PSL-434301")).isEqualTo("CHARGING");
+        assertThat(sim.completeCharge("PSL-434302")).isPresent();
+        assertThat(connectivityState("PSL-434302")).isEqualTo("AVAILABLE");
     }
 
     @Test
@@ -224,7 +224,7 @@ class SimHttpServerTest {
                     .append(",\"end_time\":\"00:00:01\",\"status\":{\"is_active\":true}}");
         }
         body.append("]}");
-        Res put = api("PUT", "/api3/v5/units/524201/charge-schedules", body.toString());
+        Res put = api("PUT", "/api3/v5/units/534301/charge-schedules", body.toString());
         assertThat(put.status()).isEqualTo(201);
         assertThat(put.json()).hasSize(7);
         assertThat(put.json().get(0).get("uid").asText()).isNotBlank();
@@ -233,62 +233,62 @@ class SimHttpServerTest {
         clock.advance(Duration.ofSeconds(5));
         assertThat(schedulesActive()).isTrue();
         sim.advanceScenario(Duration.ofMinutes(30));
-        assertThat(connectivityState("PSL-424201")).isEqualTo("SUSPENDED_EVSE");
-        assertThat(chargeOf(524201).get("kwh_used").asDouble()).isZero();
+        assertThat(connectivityState("PSL-434301")).isEqualTo("SUSPENDED_EVSE");
+        assertThat(chargeOf(534301).get("kwh_used").asDouble()).isZero();
 
-        assertThat(api("PUT", "/api3/v5/units/524201/charge-schedules", "{\"data\":[{\"start_day\":8}]}").status())
+        assertThat(api("PUT", "/api3/v5/units/534301/charge-schedules", "{\"data\":[{\"start_day\":8}]}").status())
                 .isEqualTo(422);
-        assertThat(api("PUT", "/api3/v5/units/524201/charge-schedules", "not json").status()).isEqualTo(400);
+        assertThat(api("PUT", "/api3/v5/units/534301/charge-schedules", "not json").status()).isEqualTo(400);
         assertThat(api("PUT", "/api3/v5/units/1/charge-schedules", body.toString()).status()).isEqualTo(404);
     }
 
     @Test
     void overrideBoostManualAndSmart() throws Exception {
-        assertThat(api("GET", "/api3/v5/units/524201/charge-override", null).status()).isEqualTo(204);
-        Res boost = api("PUT", "/api3/v5/units/524201/charge-override",
+        assertThat(api("GET", "/api3/v5/units/534301/charge-override", null).status()).isEqualTo(204);
+        Res boost = api("PUT", "/api3/v5/units/534301/charge-override",
                 "{\"requested_at\":\"2026-11-24T12:00:00+0000\",\"ends_at\":\"2026-11-24T13:00:00+0000\"}");
         assertThat(boost.status()).isEqualTo(201);
-        assertThat(boost.json().get("ppid").asText()).isEqualTo("PSL-424201");
+        assertThat(boost.json().get("ppid").asText()).isEqualTo("PSL-434301");
         assertThat(boost.json().get("received_at").isNull()).isFalse();
-        assertThat(api("GET", "/api3/v5/units/524201/charge-override", null).status()).isEqualTo(204);
+        assertThat(api("GET", "/api3/v5/units/534301/charge-override", null).status()).isEqualTo(204);
         assertThat(sim.pendingWrites()).isEqualTo(1);
         clock.advance(Duration.ofSeconds(6));
-        Res read = api("GET", "/api3/v5/units/524201/charge-override", null);
+        Res read = api("GET", "/api3/v5/units/534301/charge-override", null);
         assertThat(read.status()).isEqualTo(200);
         assertThat(OffsetDateTime.parse(read.json().get("ends_at").asText()).toInstant())
                 .isEqualTo(Instant.parse("2026-11-24T13:00:00Z"));
 
-        Res manual = api("PUT", "/api3/v5/units/524201/charge-override", "{\"requested_at\":\"2026-11-24T12:00:06Z\"}");
+        Res manual = api("PUT", "/api3/v5/units/534301/charge-override", "{\"requested_at\":\"2026-11-24T12:00:06Z\"}");
         assertThat(manual.status()).isEqualTo(201);
         assertThat(manual.json().get("ends_at").isNull()).isTrue();
         sim.applyPendingNow();
-        JsonNode pod = api("GET", "/api3/v5/users/4242/pods?include=charge_override", null).json().get("pods").get(0);
+        JsonNode pod = api("GET", "/api3/v5/users/4343/pods?include=charge_override", null).json().get("pods").get(0);
         assertThat(pod.at("/charge_override/ends_at").isNull()).isTrue();
         assertThat(pod.at("/charge_override/received_at").asText()).isNotBlank();
 
-        assertThat(api("DELETE", "/api3/v5/units/524201/charge-override", null).status()).isEqualTo(204);
-        assertThat(api("GET", "/api3/v5/units/524201/charge-override", null).status()).isEqualTo(200);
+        assertThat(api("DELETE", "/api3/v5/units/534301/charge-override", null).status()).isEqualTo(204);
+        assertThat(api("GET", "/api3/v5/units/534301/charge-override", null).status()).isEqualTo(200);
         clock.advance(Duration.ofSeconds(5));
-        assertThat(api("GET", "/api3/v5/units/524201/charge-override", null).status()).isEqualTo(204);
+        assertThat(api("GET", "/api3/v5/units/534301/charge-override", null).status()).isEqualTo(204);
 
-        assertThat(api("PUT", "/api3/v5/units/524201/charge-override", "{\"ends_at\":\"soon\"}").status())
+        assertThat(api("PUT", "/api3/v5/units/534301/charge-override", "{\"ends_at\":\"soon\"}").status())
                 .isEqualTo(422);
     }
 
     @Test
     void firmwareUserAndConnectivity() throws Exception {
-        Res fw = api("GET", "/api3/v5/units/524202/firmware", null);
+        Res fw = api("GET", "/api3/v5/units/534302/firmware", null);
         assertThat(fw.json().at("/data/0/update_status/is_update_available").asBoolean()).isTrue();
         assertThat(fw.json().at("/data/0/version_info/manifest_id").asText()).startsWith("A30P-");
         Res me = api("GET", "/api3/v5/auth?include=account,unit.pod.statuses", null);
-        assertThat(me.json().at("/users/email").asText()).isEqualTo("demo@podpoint.local");
+        assertThat(me.json().at("/users/email").asText()).isEqualTo("legacy@podpoint.local");
         assertThat(me.json().at("/users/account/currency").asText()).isEqualTo("GBP");
-        assertThat(me.json().at("/users/unit/ppid").asText()).isEqualTo("424201");
-        Res c = api("GET", "/chargers/PSL-424201/connectivity-status", null);
+        assertThat(me.json().at("/users/unit/ppid").asText()).isEqualTo("434301");
+        Res c = api("GET", "/chargers/PSL-434301/connectivity-status", null);
         assertThat(c.json().at("/evses/0/connectivityState/connectivityStatus").asText()).isEqualTo("ONLINE");
         assertThat(c.json().at("/evses/0/energyOfferStatus/isOfferingEnergy").asBoolean()).isTrue();
-        sim.online("PSL-424201", false);
-        assertThat(api("GET", "/chargers/PSL-424201/connectivity-status", null).json()
+        sim.online("PSL-434301", false);
+        assertThat(api("GET", "/chargers/PSL-434301/connectivity-status", null).json()
                 .at("/evses/0/connectivityState/connectivityStatus").asText()).isEqualTo("OFFLINE");
         assertThat(api("GET", "/chargers/PSL-1/connectivity-status", null).status()).isEqualTo(404);
         assertThat(api("GET", "/api3/v5/nothing", null).status()).isEqualTo(404);
@@ -300,12 +300,12 @@ class SimHttpServerTest {
     }
 
     private boolean schedulesActive() throws Exception {
-        return api("GET", "/api3/v5/users/4242/pods?include=charge_schedules", null).json()
+        return api("GET", "/api3/v5/users/4343/pods?include=charge_schedules", null).json()
                 .at("/pods/0/charge_schedules/0/status/is_active").asBoolean();
     }
 
     private JsonNode chargeOf(long unit) throws Exception {
-        for (JsonNode c : api("GET", "/api3/v5/users/4242/charges?perpage=50", null).json().get("charges")) {
+        for (JsonNode c : api("GET", "/api3/v5/users/4343/charges?perpage=50", null).json().get("charges")) {
             if (c.at("/pod/id").asLong() == unit) {
                 return c;
             }
@@ -314,7 +314,7 @@ class SimHttpServerTest {
     }
 
     private JsonNode chargeById(long id) throws Exception {
-        for (JsonNode c : api("GET", "/api3/v5/users/4242/charges?perpage=50", null).json().get("charges")) {
+        for (JsonNode c : api("GET", "/api3/v5/users/4343/charges?perpage=50", null).json().get("charges")) {
             if (c.get("id").asLong() == id) {
                 return c;
             }
