@@ -67,29 +67,8 @@ class PodHomeTest {
     }
 
     private void homeAccount(String delegated, String chargingState, String overridesJson) {
-        wm.stubHomeChargers("[{\"ppid\":\"" + PPID + "\",\"unitId\":7171,\"timezone\":\"Europe/London\","
-                + "\"delegatedControl\":{\"status\":\"" + delegated + "\"},\"modelInfo\":{\"style\":\"solo3\"}}]");
-        wm.stubAny(get(urlPathEqualTo("/chargers/" + PPID + "/connectivity-status-v2")), 200,
-                "{\"connectionState\":\"Online\",\"connectionQuality\":5,\"chargingState\":\"" + chargingState
-                        + "\",\"lastSeenAt\":\"2026-11-29T04:00:00.000Z\"}");
-        wm.stubAny(get(urlPathEqualTo(OVERRIDES)), 200, overridesJson);
-        wm.stubAny(get(urlPathEqualTo(SCHEDULES)), 200, week("uid-"));
-        wm.stubAny(get(urlPathEqualTo(DELEGATED)), 200, "{\"ppid\":\"" + PPID + "\",\"status\":\"" + delegated + "\"}");
-        wm.stubAny(patch(urlPathEqualTo(DELEGATED)), 204, null);
-        wm.stubAny(post(urlPathEqualTo(OVERRIDES)), 201, "[]");
-        wm.stubAny(delete(urlPathEqualTo(OVERRIDES)), 200, null);
-        wm.stubAny(put(urlPathEqualTo(SCHEDULES)), 200, "[]");
+        wm.stubHomeCharger(PPID, 7171, delegated, chargingState, overridesJson);
         session = client.signIn("home@example.org", "pw-home-1");
-    }
-
-    static String week(String uidPrefix) {
-        StringBuilder sb = new StringBuilder("{\"data\":[");
-        for (int d = 1; d <= 7; d++) {
-            sb.append(d > 1 ? "," : "").append("{\"uid\":\"").append(uidPrefix).append(d).append("\",\"startDay\":")
-                    .append(d).append(",\"startTime\":\"00:30:00\",\"endDay\":").append(d)
-                    .append(",\"endTime\":\"05:30:00\",\"status\":{\"isActive\":true}}");
-        }
-        return sb.append("]}").toString();
     }
 
     private Pod pod() {

@@ -299,4 +299,77 @@ public class PodPointWireMock {
                 com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/chargers"))
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(arrayBody)));
     }
+
+    /**
+     * One Pod Home charger: the {@code /chargers} list (this charger only), its live status, override history,
+     * manual schedules (seven active 00:30–05:30 entries with uids {@code uid-1..uid-7}) and delegated control, and
+     * every write answered as Pod Point does (PATCH 204, POST 201, DELETE 200, PUT 200).
+     */
+    public void stubHomeCharger(String ppid, long unitId, String delegated, String chargingState, String overridesJson) {
+        stubHomeChargers("[{\"ppid\":\"" + ppid + "\",\"unitId\":" + unitId + ",\"timezone\":\"Europe/London\","
+                + "\"delegatedControl\":{\"status\":\"" + delegated + "\"},\"modelInfo\":{\"style\":\"solo3\"}}]");
+        stubHomeLive(ppid, "Online", chargingState);
+        stubAny(com.github.tomakehurst.wiremock.client.WireMock.get(com.github.tomakehurst.wiremock.client.WireMock
+                .urlPathEqualTo(homeOverrides(ppid))), 200, overridesJson);
+        stubAny(com.github.tomakehurst.wiremock.client.WireMock.get(com.github.tomakehurst.wiremock.client.WireMock
+                .urlPathEqualTo(homeSchedules(ppid))), 200, homeWeek("uid-", "00:30:00", "05:30:00"));
+        stubAny(com.github.tomakehurst.wiremock.client.WireMock.get(com.github.tomakehurst.wiremock.client.WireMock
+                .urlPathEqualTo(homeDelegated(ppid))), 200, "{\"ppid\":\"" + ppid + "\",\"status\":\"" + delegated + "\"}");
+        stubAny(com.github.tomakehurst.wiremock.client.WireMock.patch(com.github.tomakehurst.wiremock.client.WireMock
+                .urlPathEqualTo(homeDelegated(ppid))), 204, null);
+        stubAny(com.github.tomakehurst.wiremock.client.WireMock.post(com.github.tomakehurst.wiremock.client.WireMock
+                .urlPathEqualTo(homeOverrides(ppid))), 201, "[]");
+        stubAny(com.github.tomakehurst.wiremock.client.WireMock.delete(com.github.tomakehurst.wiremock.client.WireMock
+                .urlPathEqualTo(homeOverrides(ppid))), 200, null);
+        stubAny(com.github.tomakehurst.wiremock.client.WireMock.put(com.github.tomakehurst.wiremock.client.WireMock
+                .urlPathEqualTo(homeSchedules(ppid))), 200, "[]");
+    }
+
+    /** {@code connectivity-status-v2} with the given connectionState and chargingState. */
+    public void stubHomeLive(String ppid, String connectionState, String chargingState) {
+        stubAny(com.github.tomakehurst.wiremock.client.WireMock.get(com.github.tomakehurst.wiremock.client.WireMock
+                .urlPathEqualTo("/chargers/" + ppid + "/connectivity-status-v2")), 200,
+                "{\"connectionState\":\"" + connectionState + "\",\"connectionQuality\":5,\"chargingState\":\""
+                        + chargingState + "\",\"lastSeenAt\":\"2026-11-29T04:00:00.000Z\"}");
+    }
+
+    /** {@code GET /charges?from&to} (any dates) answering these charges (JSON objects of API doc §10.10). */
+    public void stubHomeCharges(String... charges) {
+        stubAny(com.github.tomakehurst.wiremock.client.WireMock.get(com.github.tomakehurst.wiremock.client.WireMock
+                .urlPathEqualTo("/charges")), 200, "{\"data\":{\"count\":" + charges.length + ",\"charges\":["
+                        + String.join(",", charges) + "]}}");
+    }
+
+    /** One §10.10 charge. */
+    public static String homeCharge(String id, String ppid, java.time.Instant started, java.time.Instant ended,
+            double kwh, int pence) {
+        return "{\"id\":\"" + id + "\",\"startedAt\":\"" + started + "\",\"endedAt\":\"" + ended
+                + "\",\"duration\":" + java.time.Duration.between(started, ended).toSeconds() + ",\"energyTotal\":" + kwh
+                + ",\"cost\":{\"amount\":" + pence + ",\"currency\":\"GBP\"},\"charger\":{\"type\":\"home\",\"id\":\""
+                + ppid + "\",\"door\":1,\"pluggedInDuration\":" + java.time.Duration.between(started, ended).toSeconds()
+                + ",\"unpluggedAt\":\"" + ended + "\"}}";
+    }
+
+    /** Seven active daily windows {@code {"data":[...]}} with uids prefix1..prefix7. */
+    public static String homeWeek(String uidPrefix, String start, String end) {
+        StringBuilder sb = new StringBuilder("{\"data\":[");
+        for (int d = 1; d <= 7; d++) {
+            sb.append(d > 1 ? "," : "").append("{\"uid\":\"").append(uidPrefix).append(d).append("\",\"startDay\":")
+                    .append(d).append(",\"startTime\":\"").append(start).append("\",\"endDay\":").append(d)
+                    .append(",\"endTime\":\"").append(end).append("\",\"status\":{\"isActive\":true}}");
+        }
+        return sb.append("]}").toString();
+    }
+
+    public static String homeOverrides(String ppid) {
+        return "/chargers/" + ppid + "/charge-overrides";
+    }
+
+    public static String homeSchedules(String ppid) {
+        return "/chargers/" + ppid + "/manual-schedules";
+    }
+
+    public static String homeDelegated(String ppid) {
+        return "/smart-charging/delegated-controls/" + ppid;
+    }
 }
