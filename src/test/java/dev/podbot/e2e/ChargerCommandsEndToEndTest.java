@@ -168,6 +168,28 @@ class ChargerCommandsEndToEndTest extends EndToEndTestBase {
     }
 
     @Test
+    void everyPodsButtonAndTheNewWordsWorkOnALegacyAccount() throws Exception {
+        Account a = onePod(true);
+        assertThat(count("select count(*) from chat_account where chat_id = ? and api_generation = 'legacy'", a.chat()))
+                .isEqualTo(1);
+        Call pods = say(a.chat(), "/pods", a.ppid());
+        assertThat(buttons(pods)).contains("boost:60:" + a.unit(), "mode:manual:" + a.unit(), "charges:1:new");
+        press(a.chat(), pods, "boost:60:" + a.unit(), "Boosting", "1h");
+        press(a.chat(), pods, "mode:manual:" + a.unit(), "Manual mode");
+        press(a.chat(), pods, "charge:on:" + a.unit(), "allowed");
+        podPoint.stubCharges(String.valueOf(a.user()), 1, 5, PodPointTestData.chargesBody(1, 5, List.of()));
+        press(a.chat(), pods, "charges:1:new", "No charges yet");
+
+        say(a.chat(), "/boost full", "Boosting", "12h");
+        say(a.chat(), "/mode always", "Manual mode");
+        say(a.chat(), "/mode scheduled", "follows your schedule");
+        podPoint.server().verify(deleteRequestedFor(urlPathEqualTo(a.overridePath())));
+        // never a Pod Home write on a legacy account
+        podPoint.server().verify(0, WireMock.anyRequestedFor(WireMock.urlPathMatching("/(chargers/.*/(charge-overrides|"
+                + "manual-schedules)|smart-charging/.*)")));
+    }
+
+    @Test
     void modeSwitchesToManualAndBackToSmart() {
         Account a = onePod(true);
         say(a.chat(), "/mode manual", "Manual mode");
