@@ -92,7 +92,7 @@ public class AccountPoller {
                 return Outcome.GONE;
             }
             boolean firstPoll = !prev.firstPollDone();
-            String generation = podPoint.generation(session).wire();
+            podPoint.generation(session); // discovers the API generation when unknown or a day old
             List<Pod> pods = podPoint.allPods(session,
                     firstPoll ? PodPointClient.FULL_INCLUDES : PodPointClient.POLL_INCLUDES);
             pods = pods == null ? List.of() : pods;
@@ -114,6 +114,8 @@ public class AccountPoller {
             }
             Instant now = clock.now();
             List<Charge> charges = podPoint.completedSince(session, scanSince(prev, now));
+            // read after the calls: one of them may have found that the account moved to the other generation
+            String generation = session.generation() == null ? null : session.generation().wire();
             Observation obs = new Observation(pods, conn, fw, charges, now, generation);
             Detection d = new EventDetector(config.timezone()).detect(chatId, prev, obs);
             int queued = Tx.run(() -> store.saveSuccess(chatId, prev, d, now, config.timezone()));
