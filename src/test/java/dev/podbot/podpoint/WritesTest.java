@@ -15,7 +15,6 @@ import static dev.podbot.podpoint.PodPointTestData.podsBody;
 import static dev.podbot.podpoint.PodPointWireMock.API;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,7 +33,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
-import dev.podbot.podpoint.model.ChargeOverride;
 import dev.podbot.podpoint.model.ChargeSchedule;
 import dev.podbot.podpoint.model.Pod;
 import io.quarkus.test.common.WithTestResource;

@@ -3,12 +3,8 @@ package dev.podbot.podpoint.legacy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,20 +19,16 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.podbot.podpoint.Change;
 import dev.podbot.podpoint.ChargerApi;
-import dev.podbot.podpoint.InvalidScheduleException;
 import dev.podbot.podpoint.PodPointApiException;
 import dev.podbot.podpoint.PodPointAuth;
 import dev.podbot.podpoint.PodPointHttp;
 import dev.podbot.podpoint.PodPointJson;
 import dev.podbot.podpoint.PodPointSession;
 import dev.podbot.podpoint.model.Charge;
-import dev.podbot.podpoint.model.ChargeMode;
 import dev.podbot.podpoint.model.ChargeOverride;
-import dev.podbot.podpoint.model.ChargeSchedule;
 import dev.podbot.podpoint.model.ChargesPage;
 import dev.podbot.podpoint.model.ConnectivityStatus;
 import dev.podbot.podpoint.model.Firmware;
@@ -291,98 +283,40 @@ public class LegacyPodPointClient implements ChargerApi {
     }
 
     // =====================================================================================================
-    // writes
+    // writes: LegacyWrites
+
+    @Inject
+    LegacyWrites writes;
 
     @Override
     public Change setChargingAllowed(PodPointSession session, Pod pod, boolean allowed) {
-        Pod p = withSchedules(session, requirePod(pod));
-        List<ChargeSchedule> current = p.chargeSchedules();
-        List<ChargeSchedule> next = new ArrayList<>();
-        boolean keep = !current.isEmpty() && current.stream().allMatch(c -> !blank(c.uid()));
-        if (keep) {
-            current.forEach(c -> next.add(c.withActive(!allowed)));
-        } else {
-            for (int day = 1; day <= 7; day++) {
-                next.add(new ChargeSchedule(null, day, "00:00:00", day, "00:00:01", new ChargeSchedule.Status(!allowed)));
-            }
-        }
-        putSchedules(session, p.unitId(), next);
-        Log.debugf("Charging %s on unit %d (%s schedules)", allowed ? "allowed" : "blocked", p.unitId(),
-                keep ? "kept" : "1-second");
-        return Change.done();
+        return writes.setChargingAllowed(session, pod, allowed);
     }
 
     @Override
     public Change setDailySchedule(PodPointSession session, Pod pod, LocalTime start, LocalTime end) {
-        if (start == null || end == null) {
-            throw new InvalidScheduleException("both a start and an end time are needed");
-        }
-        LocalTime s = start.truncatedTo(ChronoUnit.SECONDS);
-        LocalTime e = end.truncatedTo(ChronoUnit.SECONDS);
-        if (!e.isAfter(s)) {
-            throw new InvalidScheduleException("the end time must be after the start time on the same day");
-        }
-        Pod p = withSchedules(session, requirePod(pod));
-        Map<Integer, String> uidByDay = new LinkedHashMap<>();
-        List<ChargeSchedule> current = p.chargeSchedules();
-        if (current.size() == 7) {
-            current.forEach(c -> {
-                if (!blank(c.uid()) && c.startDay() >= 1 && c.startDay() <= 7) {
-                    uidByDay.putIfAbsent(c.startDay(), c.uid());
-                }
-            });
-            if (uidByDay.size() != 7) {
-                uidByDay.clear();
-            }
-        }
-        List<ChargeSchedule> next = new ArrayList<>();
-        for (int day = 1; day <= 7; day++) {
-            next.add(new ChargeSchedule(uidByDay.get(day), day, HMS.format(s), day, HMS.format(e),
-                    new ChargeSchedule.Status(true)));
-        }
-        putSchedules(session, p.unitId(), next);
-        return Change.done();
+        return writes.setDailySchedule(session, pod, start, end);
     }
 
     @Override
     public Change boost(PodPointSession session, Pod pod, Duration duration) {
-        if (duration == null || duration.isZero() || duration.isNegative()) {
-            throw new InvalidScheduleException("the boost duration must be more than zero");
-        }
-        if (duration.compareTo(MAX_BOOST) > 0) {
-            throw new InvalidScheduleException("a boost can last at most 24 hours");
-        }
-        Pod p = requirePod(pod);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Instant ends = now.plus(duration).truncatedTo(ChronoUnit.SECONDS);
-        ObjectNode body = json().createObjectNode();
-        body.put("requested_at", WIRE_TIME.format(now));
-        body.put("ends_at", WIRE_TIME.format(ends));
-        ChargeOverride o = putOverride(session, p, body, new ChargeOverride(p.ppid(), now.atOffset(ZoneOffset.UTC),
-                null, ends.atOffset(ZoneOffset.UTC)));
-        return Change.done().until(o.endsAt() != null ? o.endsAt() : ends.atOffset(ZoneOffset.UTC));
+        return writes.boost(session, pod, duration);
     }
 
     @Override
     public Change manualMode(PodPointSession session, Pod pod) {
-        Pod p = requirePod(pod);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        ObjectNode body = json().createObjectNode();
-        body.put("requested_at", WIRE_TIME.format(now));
-        putOverride(session, p, body, new ChargeOverride(p.ppid(), now.atOffset(ZoneOffset.UTC), null, null));
-        return Change.done();
+        return writes.manualMode(session, pod);
     }
 
     @Override
     public Change smartMode(PodPointSession session, Pod pod) {
-        deleteOverride(session, pod);
-        return Change.done();
+        return writes.smartMode(session, pod);
     }
 
     /** On the legacy API, following the schedule is Smart mode (no override). */
     @Override
     public Change scheduledMode(PodPointSession session, Pod pod) {
-        return smartMode(session, pod);
+        return writes.smartMode(session, pod);
     }
 
     /**
@@ -391,63 +325,10 @@ public class LegacyPodPointClient implements ChargerApi {
      */
     @Override
     public Change stopBoost(PodPointSession session, Pod pod) {
-        return smartMode(session, pod);
+        return writes.smartMode(session, pod);
     }
 
-    private void deleteOverride(PodPointSession session, Pod pod) {
-        long unit = requirePod(pod).unitId();
-        PodPointHttp.Result r = authorised(session, EP_DELETE_OVERRIDE, false, b -> http.api().deleteOverride(b, unit));
-        if (r.status() != 204) {
-            if (r.is2xx()) {
-                throw new PodPointApiException(EP_DELETE_OVERRIDE, r.status(), redact(r.body(), session, null),
-                        "expected 204, so the change may not have been applied");
-            }
-            throw apiError(EP_DELETE_OVERRIDE, r, session);
-        }
-    }
-
-    private ChargeOverride putOverride(PodPointSession session, Pod p, ObjectNode body, ChargeOverride sent) {
-        String text = write(body);
-        long unit = p.unitId();
-        PodPointHttp.Result r = authorised(session, EP_PUT_OVERRIDE, false, b -> http.api().putOverride(b, unit, text));
-        if (!r.is2xx()) {
-            throw apiError(EP_PUT_OVERRIDE, r, session);
-        }
-        if (blank(r.body())) {
-            return sent;
-        }
-        ChargeOverride o = readOverride(EP_PUT_OVERRIDE, r, parse(EP_PUT_OVERRIDE, r, session));
-        return o == null || o.requestedAt() == null ? sent : o;
-    }
-
-    private void putSchedules(PodPointSession session, long unitId, List<ChargeSchedule> schedules) {
-        ObjectNode body = json().createObjectNode();
-        body.set("data", json().valueToTree(schedules));
-        String text = write(body);
-        PodPointHttp.Result r = authorised(session, EP_SCHEDULES, false, b -> http.api().putSchedules(b, unitId, text));
-        if (r.status() == 201) {
-            return;
-        }
-        if (r.is2xx()) {
-            throw new PodPointApiException(EP_SCHEDULES, r.status(), redact(r.body(), session, null),
-                    "expected 201, so the schedules may not have been saved");
-        }
-        throw apiError(EP_SCHEDULES, r, session);
-    }
-
-    /** The pod with its schedules; re-reads pods (include charge_schedules) when the given one has none. */
-    private Pod withSchedules(PodPointSession session, Pod pod) {
-        if (!pod.chargeSchedules().isEmpty()) {
-            return pod;
-        }
-        return allPods(session, "charge_schedules").stream()
-                .filter(p -> p.id() == pod.id() || p.unitId() == pod.unitId())
-                .findFirst()
-                .map(p -> pod.withChargeSchedules(p.chargeSchedules()))
-                .orElse(pod);
-    }
-
-    private ChargeOverride readOverride(String endpoint, PodPointHttp.Result r, JsonNode body) {
+    ChargeOverride readOverride(String endpoint, PodPointHttp.Result r, JsonNode body) {
         JsonNode node = body;
         if (node.has("charge_override") && node.get("charge_override").isObject()) {
             node = node.get("charge_override");
