@@ -128,4 +128,36 @@ class RenderingTest {
         assertThat(LoginHandler.passwordAfterEmail("/login a@b.c  my pass word ")).isEqualTo("my pass word");
         assertThat(LoginHandler.passwordAfterEmail("/login@PodBot a@b.c Secret-1")).isEqualTo("Secret-1");
     }
+
+    static Charge on(long unit, long id, String start, String end) {
+        return new Charge(id, 5.0, 60, OffsetDateTime.parse(start), end == null ? null : OffsetDateTime.parse(end),
+                new Charge.ChargingDuration(1800L), 50, new Charge.Location(1L, true, "Europe/London"),
+                new Charge.PodRef(unit));
+    }
+
+    static Pod podOf(long unit, String name) {
+        return new Pod(unit, name, "PSL-" + unit, true, "", unit, "Europe/London", null, null, null, null, null, null);
+    }
+
+    /** Issue 14: newest first by start, the charger's name with several chargers, one "in progress" per charger. */
+    @Test
+    void chargesAreNewestFirstNamedPerChargerWithOneInProgressEach() {
+        List<Charge> listed = List.of(
+                on(200, 5, "2026-11-29T00:02:00Z", "2026-11-29T00:40:00Z"),
+                on(300, 4, "2026-11-28T23:58:00Z", null),
+                on(200, 6, "2026-11-29T00:58:00Z", null),
+                on(300, 3, "2026-11-28T23:50:00Z", null)); // a stale second "in progress" on the same charger
+        Reply r = ChargesHandler.render(new ChargesPage(listed, null), 1, List.of(podOf(200, "Driveway"),
+                podOf(300, "Garage")));
+        String t = r.text();
+        assertThat(t.indexOf("00:58")).isLessThan(t.indexOf("00:02"));
+        assertThat(t.indexOf("00:02")).isLessThan(t.indexOf("23:58"));
+        assertThat(t).doesNotContain("23:50");
+        assertThat(t.split("in progress", -1)).hasSize(3); // two entries, one per charger
+        assertThat(t).contains("🔌 Driveway", "🔌 Garage");
+
+        String single = ChargesHandler.render(new ChargesPage(listed.subList(0, 1), null), 1,
+                List.of(podOf(200, "Driveway"))).text();
+        assertThat(single).doesNotContain("🔌");
+    }
 }
