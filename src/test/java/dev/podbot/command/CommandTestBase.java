@@ -1,5 +1,7 @@
 package dev.podbot.command;
 
+import dev.podbot.podpoint.InjectPodPointWireMock;
+import dev.podbot.podpoint.PodPointWireMock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,15 +29,15 @@ abstract class CommandTestBase {
     @Inject
     AccountService accounts;
 
-    @PodPointWireMock.InjectWireMock
-    WireMockServer wm;
+    @InjectPodPointWireMock
+    PodPointWireMock pp;
 
-    PodPointStubs pp;
+    WireMockServer wm;
 
     @BeforeEach
     void resetWorld() {
-        wm.resetAll();
-        pp = new PodPointStubs(wm);
+        pp.reset();
+        wm = pp.server();
         List<Long> chats = QuarkusTransaction.requiringNew().call(() -> ChatAccount.getEntityManager()
                 .createQuery("select a.chatId from ChatAccount a", Long.class).getResultList());
         chats.forEach(accounts::unlink);
@@ -80,7 +82,7 @@ abstract class CommandTestBase {
 
     /** Signs in through the bot (the real client against WireMock). */
     void login(long chat, String email, String password, long userId) {
-        pp.account(email, password, userId);
+        pp.stubAccount(email, password, String.valueOf(userId));
         ChatResponse r = say(chat, "/login " + email + " " + password);
         if (!text(r).contains("Linked")) {
             throw new AssertionError("login failed: " + text(r));

@@ -24,12 +24,15 @@ import org.junit.jupiter.api.Test;
 
 import dev.podbot.account.ChatAccount;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import dev.podbot.podpoint.PodPointWireMock;
+import dev.podbot.podpoint.PodPointWireMockResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** /login in all its forms, through the real Pod Point client against WireMock; /logout; secrets at rest and in logs. */
 @QuarkusTest
-@WithTestResource(PodPointWireMock.class)
+@WithTestResource(value = PodPointWireMockResource.class, initArgs = @ResourceArg(name = "bot.allowed-users", value = PodPointWireMockResource.ALLOWED_USERS))
 class LoginTest extends CommandTestBase {
 
     static final long CHAT = 7010;
@@ -44,7 +47,7 @@ class LoginTest extends CommandTestBase {
 
     @Test
     void oneLineLoginLinksAndDeletesThePasswordMessage() {
-        pp.account(EMAIL, PASSWORD, 4321);
+        pp.stubAccount(EMAIL, PASSWORD, "4321");
         ChatResponse r = say(CHAT, "/login " + EMAIL + " " + PASSWORD);
         assertThat(text(r)).contains("Linked").contains("/pods");
         assertThat(r.deleteUserMessage()).isTrue();
@@ -55,7 +58,7 @@ class LoginTest extends CommandTestBase {
 
     @Test
     void guidedLoginDeletesOnlyThePasswordMessage() {
-        pp.account(EMAIL, PASSWORD, 4321);
+        pp.stubAccount(EMAIL, PASSWORD, "4321");
         assertThat(say(CHAT, "/login").deleteUserMessage()).isFalse();
         assertThat(say(CHAT, EMAIL).deleteUserMessage()).isFalse();
         ChatResponse r = say(CHAT, PASSWORD);
@@ -67,7 +70,7 @@ class LoginTest extends CommandTestBase {
 
     @Test
     void aWrongPasswordIsRefusedAndNothingIsSaved() {
-        pp.account(EMAIL, PASSWORD, 4321);
+        pp.stubAccount(EMAIL, PASSWORD, "4321");
         ChatResponse r = say(CHAT, "/login " + EMAIL + " not-the-password");
         assertThat(text(r)).contains("didn't accept").contains("nothing was saved");
         assertThat(r.deleteUserMessage()).isTrue();
@@ -83,11 +86,11 @@ class LoginTest extends CommandTestBase {
 
     @Test
     void twoFactorLoginAsksForTheTextedCodeAndAllowsRetries() {
-        pp.mfaAccount(EMAIL, PASSWORD, 4321, "654321");
+        pp.stubMfaAccount(EMAIL, PASSWORD, "4321", "654321");
         ChatResponse r = say(CHAT, "/login " + EMAIL + " " + PASSWORD);
         assertThat(r.deleteUserMessage()).isTrue();
         assertThat(text(r)).contains("+********4321").contains("code");
-        wm.verify(postRequestedFor(urlPathMatching(PodPointStubs.MFA_START)));
+        wm.verify(postRequestedFor(urlPathEqualTo(PodPointWireMock.MFA_PATH + "/accounts/mfaSignIn:start")));
         assertThat(account(CHAT)).isEmpty();
         assertThat(loginRows()).isOne();
 
@@ -103,7 +106,7 @@ class LoginTest extends CommandTestBase {
 
     @Test
     void cancelEndsATwoFactorLogin() {
-        pp.mfaAccount(EMAIL, PASSWORD, 4321, "654321");
+        pp.stubMfaAccount(EMAIL, PASSWORD, "4321", "654321");
         say(CHAT, "/login " + EMAIL + " " + PASSWORD);
         assertThat(text(say(CHAT, "/cancel"))).contains("Cancelled");
         assertThat(loginRows()).isZero();
@@ -127,46 +130,46 @@ class LoginTest extends CommandTestBase {
 
     @Test
     void theConversationLivesInTheDatabaseEncrypted() throws Exception {
-        pp.mfaAccount(EMAIL, PASSWORD, 4321, "654321");
+        pp.stubMfaAccount(EMAIL, PASSWORD, "4321", "654321");
         say(CHAT, "/login " + EMAIL + " " + PASSWORD);
         // the pending state is read back from the table (as after a restart), not from memory
         LoginStore.Pending p = store.find(CHAT).orElseThrow();
         assertThat(p.stage()).isEqualTo(LoginState.Stage.CODE);
         assertThat(p.email()).isEqualTo(EMAIL);
-        assertThat(p.challenge().sessionInfo()).isEqualTo("sms-session-5");
+        assertThat(p.challenge().sessionInfo()).isEqualTo("sms-session-4321");
         assertThat(p.toString()).doesNotContain(EMAIL).doesNotContain(PASSWORD);
         assertThat(databaseText()).doesNotContain(EMAIL).doesNotContain(PASSWORD).doesNotContain("pending-cred-77")
-                .doesNotContain("sms-session-5");
+                .doesNotContain("sms-session-4321");
     }
 
     @Test
     void noTableHoldsAPlaintextEmailOrPassword() throws Exception {
         login(CHAT, EMAIL, PASSWORD, 4321);
-        pp.mfaAccount("second@example.org", "Second-pw-9", 4322, "123456");
+        pp.stubMfaAccount("second@example.org", "Second-pw-9", "4322", "123456");
         say(7011, "/login second@example.org Second-pw-9");
         String db = databaseText();
         assertThat(db).contains("v1:");
         assertThat(db).doesNotContain(EMAIL).doesNotContain(PASSWORD).doesNotContain("second@example.org")
-                .doesNotContain("Second-pw-9").doesNotContain("refresh-4321");
+                .doesNotContain("Second-pw-9").doesNotContain("rt-4321-1");
     }
 
     @Test
     void passwordsAndEmailsNeverReachTheLogs() {
         try (LogCapture logs = new LogCapture()) {
-            pp.account(EMAIL, PASSWORD, 4321);
+            pp.stubAccount(EMAIL, PASSWORD, "4321");
             say(CHAT, "/login " + EMAIL + " wrong-" + PASSWORD);
             say(CHAT, "/login " + EMAIL + " " + PASSWORD);
             say(7012, "/login");
             say(7012, EMAIL);
             say(7012, "guided-" + PASSWORD);
-            pp.mfaAccount("mfa@example.org", "Mfa-pw-1", 4323, "777777");
+            pp.stubMfaAccount("mfa@example.org", "Mfa-pw-1", "4323", "777777");
             say(7013, "/login mfa@example.org Mfa-pw-1");
             say(7013, "000000");
             say(7013, "777777");
             assertThat(logs.size()).isPositive();
             assertThat(logs.all()).doesNotContain(PASSWORD).doesNotContain(EMAIL).doesNotContain("rosa.lind")
-                    .doesNotContain("mfa@example.org").doesNotContain("Mfa-pw-1").doesNotContain("idtok-")
-                    .doesNotContain("refresh-4321");
+                    .doesNotContain("mfa@example.org").doesNotContain("Mfa-pw-1").doesNotContain("id-4323-mfa")
+                    .doesNotContain("rt-4321-1");
         }
         assertThat(account(7013)).isPresent();
     }
@@ -186,12 +189,12 @@ class LoginTest extends CommandTestBase {
 
     @Test
     void podPointDownDuringLoginIsSaidPlainly() {
-        pp.unreachable("/google/.*");
+        pp.stubUnreachable(PodPointWireMock.AUTH_PATH + "/.*");
         ChatResponse r = say(CHAT, "/login " + EMAIL + " " + PASSWORD);
         assertThat(text(r)).contains("didn't answer").doesNotContain("Exception");
         assertThat(r.deleteUserMessage()).isTrue();
         assertThat(account(CHAT)).isEmpty();
-        wm.verify(postRequestedFor(urlPathEqualTo("/google/verifyPassword")));
+        wm.verify(postRequestedFor(urlPathEqualTo(PodPointWireMock.AUTH_PATH + "/verifyPassword")));
     }
 
     private long loginRows() {

@@ -1,5 +1,7 @@
 package dev.podbot.command;
 
+import dev.podbot.podpoint.PodPointWireMock;
+import dev.podbot.podpoint.PodPointTestData;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -18,12 +20,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.podbot.account.ChatAccount;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import dev.podbot.podpoint.PodPointWireMockResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Every charger command end to end: the router, the handlers and the real Pod Point client against WireMock. */
 @QuarkusTest
-@WithTestResource(PodPointWireMock.class)
+@WithTestResource(value = PodPointWireMockResource.class, initArgs = @ResourceArg(name = "bot.allowed-users", value = PodPointWireMockResource.ALLOWED_USERS))
 class PodCommandsTest extends CommandTestBase {
 
     static final long CHAT = 7015;
@@ -32,22 +36,31 @@ class PodCommandsTest extends CommandTestBase {
     static final String PPID = "PSL-777001";
     static final long UNIT2 = 300_222;
     static final String PPID2 = "PSL-777002";
-    static final String SCHEDULES_PATH = PodPointStubs.API + "/units/" + UNIT + "/charge-schedules";
-    static final String OVERRIDE_PATH = PodPointStubs.API + "/units/" + UNIT + "/charge-override";
+    static final String SCHEDULES_PATH = PodPointWireMock.API + "/units/" + UNIT + "/charge-schedules";
+    static final String OVERRIDE_PATH = PodPointWireMock.API + "/units/" + UNIT + "/charge-override";
 
     void onePod(String schedules, String override) {
         login(CHAT, "kim@example.net", "Kim-pw-42", USER);
-        pp.pods(USER, PodPointStubs.pod(11, "Driveway", PPID, UNIT, "Available", schedules, override))
-                .connectivity(PPID, true).writesSucceed(UNIT, PPID);
+        pp.stubPods(String.valueOf(USER), PodPointTestData.podsBody(
+                PodPointTestData.pod(11, "Driveway", PPID, UNIT, "Available", schedules, override)));
+        online(PPID, true);
+        pp.stubWritesSucceed(UNIT, PPID);
     }
 
     void twoPods() {
         login(CHAT, "kim@example.net", "Kim-pw-42", USER);
-        pp.pods(USER, PodPointStubs.pod(11, "Driveway", PPID, UNIT, "Available",
-                        PodPointStubs.daily("00:00:00", "00:00:01", false), null),
-                PodPointStubs.pod(12, null, PPID2, UNIT2, "Charging", "[]", null))
-                .connectivity(PPID, true).connectivity(PPID2, false)
-                .writesSucceed(UNIT, PPID).writesSucceed(UNIT2, PPID2);
+        pp.stubPods(String.valueOf(USER), PodPointTestData.podsBody(
+                PodPointTestData.pod(11, "Driveway", PPID, UNIT, "Available",
+                        PodPointTestData.daily("00:00:00", "00:00:01", false), null),
+                PodPointTestData.pod(12, null, PPID2, UNIT2, "Charging", "[]", null)));
+        online(PPID, true);
+        online(PPID2, false);
+        pp.stubWritesSucceed(UNIT, PPID);
+        pp.stubWritesSucceed(UNIT2, PPID2);
+    }
+
+    void online(String ppid, boolean online) {
+        pp.stubConnectivity(ppid, PodPointTestData.connectivity(ppid, online, "AVAILABLE"));
     }
 
     // ---- /pods
@@ -70,10 +83,10 @@ class PodCommandsTest extends CommandTestBase {
     void podsShowsBlockedChargingABoostAndUnknownConnectivity() {
         OffsetDateTime until = OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(90);
         login(CHAT, "kim@example.net", "Kim-pw-42", USER);
-        pp.pods(USER, PodPointStubs.pod(11, "Driveway", PPID, UNIT, "Available",
-                PodPointStubs.daily("00:00:00", "00:00:01", true), null),
-                PodPointStubs.pod(12, "Garage", PPID2, UNIT2, "Available",
-                        PodPointStubs.daily("00:00:00", "00:00:01", true), PodPointStubs.boostOverride(PPID2, until)));
+        pp.stubPods(String.valueOf(USER), PodPointTestData.podsBody(PodPointTestData.pod(11, "Driveway", PPID, UNIT, "Available",
+                PodPointTestData.daily("00:00:00", "00:00:01", true), null),
+                PodPointTestData.pod(12, "Garage", PPID2, UNIT2, "Available",
+                        PodPointTestData.daily("00:00:00", "00:00:01", true), PodPointTestData.boostOverride(PPID2, until))));
         wm.stubFor(get(urlPathMatching("/chargers/.*/connectivity-status"))
                 .willReturn(aResponse().withStatus(503).withBody("{\"message\": \"down\"}")));
         ChatResponse r = say(CHAT, "/pods");
@@ -87,7 +100,7 @@ class PodCommandsTest extends CommandTestBase {
 
     @Test
     void chargeOffBlocksThroughTheSchedulesAndOnAllows() {
-        onePod(PodPointStubs.daily("00:00:00", "00:00:01", false), null);
+        onePod(PodPointTestData.daily("00:00:00", "00:00:01", false), null);
         ChatResponse off = say(CHAT, "/charge off");
         assertThat(text(off)).contains("blocked").contains("Driveway").contains("5 minutes");
         wm.verify(putRequestedFor(urlPathEqualTo(SCHEDULES_PATH))
@@ -110,7 +123,7 @@ class PodCommandsTest extends CommandTestBase {
         ChatResponse pressed = press(CHAT, "charge:off:" + UNIT2);
         assertThat(text(pressed)).contains("blocked").contains(PPID2);
         assertThat(pressed.callbackAnswer()).isNotBlank();
-        wm.verify(putRequestedFor(urlPathEqualTo(PodPointStubs.API + "/units/" + UNIT2 + "/charge-schedules")));
+        wm.verify(putRequestedFor(urlPathEqualTo(PodPointWireMock.API + "/units/" + UNIT2 + "/charge-schedules")));
 
         assertThat(text(say(CHAT, "/charge on PSL-000000"))).contains("no charger called");
     }
@@ -132,7 +145,7 @@ class PodCommandsTest extends CommandTestBase {
 
     @Test
     void scheduleSetsOneDailyWindowTurnsOffAndShows() {
-        onePod(PodPointStubs.daily("00:30:00", "05:30:00", true), null);
+        onePod(PodPointTestData.daily("00:30:00", "05:30:00", true), null);
         ChatResponse set = say(CHAT, "/schedule 00:30 05:30");
         assertThat(text(set)).contains("every day from 00:30 to 05:30").contains("5 minutes");
         wm.verify(putRequestedFor(urlPathEqualTo(SCHEDULES_PATH))
@@ -153,7 +166,7 @@ class PodCommandsTest extends CommandTestBase {
         ChatResponse r = say(CHAT, "/schedule 01:00 04:00");
         assertThat(buttonData(r)).contains("schedule:set:0100:0400:" + UNIT2);
         assertThat(text(press(CHAT, "schedule:set:0100:0400:" + UNIT2))).contains("01:00 to 04:00");
-        wm.verify(putRequestedFor(urlPathEqualTo(PodPointStubs.API + "/units/" + UNIT2 + "/charge-schedules")));
+        wm.verify(putRequestedFor(urlPathEqualTo(PodPointWireMock.API + "/units/" + UNIT2 + "/charge-schedules")));
     }
 
     // ---- /boost and /mode
@@ -163,7 +176,7 @@ class PodCommandsTest extends CommandTestBase {
         onePod("[]", null);
         OffsetDateTime until = OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(90);
         wm.stubFor(put(urlPathEqualTo(OVERRIDE_PATH)).atPriority(1).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json").withBody(PodPointStubs.boostOverride(PPID, until))));
+                .withHeader("Content-Type", "application/json").withBody(PodPointTestData.boostOverride(PPID, until))));
         ChatResponse r = say(CHAT, "/boost 1h30m");
         assertThat(text(r)).contains("Boosting").contains("1h 30m").contains(Formats.time(until, Formats.LONDON));
         wm.verify(putRequestedFor(urlPathEqualTo(OVERRIDE_PATH))
@@ -187,13 +200,13 @@ class PodCommandsTest extends CommandTestBase {
     @Test
     void chargesArePagedAndTheButtonsEditTheMessage() {
         onePod("[]", null);
-        String inProgress = PodPointStubs.charge(905, 3.4, 0, "2026-11-23T17:00:00Z", null, 1800, 0, UNIT);
-        String done = PodPointStubs.charge(904, 9.8, 140, "2026-11-22T18:05:00Z", "2026-11-22T20:25:00Z", 3000, 294, UNIT);
-        pp.charges(USER, 1, 2, inProgress, done, done.replace("904", "903"), done.replace("904", "902"),
-                done.replace("904", "901"));
-        pp.charges(USER, 2, 2, PodPointStubs.charge(900, 12.0, 60, "2026-11-01T10:00:00Z", "2026-11-01T11:00:00Z",
-                3600, 360, UNIT));
-        pp.charges(USER, 3, 2);
+        String inProgress = PodPointTestData.charge(905, 3.4, 0, "2026-11-23T17:00:00Z", null, 1800, 0, UNIT);
+        String done = PodPointTestData.charge(904, 9.8, 140, "2026-11-22T18:05:00Z", "2026-11-22T20:25:00Z", 3000, 294, UNIT);
+        pp.stubCharges(String.valueOf(USER), 1, 5, PodPointTestData.chargesBody(1, 5, 2, List.of(inProgress, done, done.replace("904", "903"), done.replace("904", "902"),
+                done.replace("904", "901"))));
+        pp.stubCharges(String.valueOf(USER), 2, 5, PodPointTestData.chargesBody(2, 5, 2, List.of(PodPointTestData.charge(900, 12.0, 60, "2026-11-01T10:00:00Z", "2026-11-01T11:00:00Z",
+                3600, 360, UNIT))));
+        pp.stubCharges(String.valueOf(USER), 3, 5, PodPointTestData.chargesBody(3, 5, 2, List.of()));
 
         ChatResponse first = say(CHAT, "/charges");
         String t = text(first);
@@ -216,7 +229,7 @@ class PodCommandsTest extends CommandTestBase {
     @Test
     void podPointUnreachableIsSaidPlainly() {
         onePod("[]", null);
-        pp.unreachable(PodPointStubs.API + "/users/.*");
+        pp.stubUnreachable(PodPointWireMock.API + "/users/.*");
         String t = text(say(CHAT, "/pods"));
         assertThat(t).isEqualTo(Failures.UNAVAILABLE);
     }
@@ -234,8 +247,8 @@ class PodCommandsTest extends CommandTestBase {
     void aPasswordPodPointNoLongerAcceptsMarksTheAccountAndAsksForLogin() {
         onePod("[]", null);
         accounts.forgetSession(CHAT); // as after a restart: the session is resumed from the stored refresh token
-        pp.passwordChanged();
-        wm.stubFor(get(urlPathMatching(PodPointStubs.API + "/users/.*")).atPriority(0)
+        pp.stubPasswordChanged();
+        wm.stubFor(get(urlPathMatching(PodPointWireMock.API + "/users/.*")).atPriority(0)
                 .willReturn(aResponse().withStatus(401).withBody("{\"message\": \"Unauthenticated.\"}")));
         String t = text(say(CHAT, "/pods"));
         assertThat(t).isEqualTo(Failures.SIGN_IN_REJECTED);
@@ -246,7 +259,7 @@ class PodCommandsTest extends CommandTestBase {
     @Test
     void anUnreadableAnswerGetsAFriendlySorry() {
         onePod("[]", null);
-        wm.stubFor(get(urlPathMatching(PodPointStubs.API + "/users/.*/charges")).atPriority(0)
+        wm.stubFor(get(urlPathMatching(PodPointWireMock.API + "/users/.*/charges")).atPriority(0)
                 .willReturn(okJson("{\"charges\": [{\"id\": \"not-a-number\", ")));
         String t = text(say(CHAT, "/charges"));
         assertThat(t).doesNotContain("Exception").doesNotContain("at dev.").isNotBlank();

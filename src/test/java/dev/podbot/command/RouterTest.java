@@ -14,12 +14,14 @@ import org.junit.jupiter.api.Test;
 
 import dev.podbot.account.ChatAccount;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import dev.podbot.podpoint.PodPointWireMockResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Routing, refusals and usage lines: everything decided before Pod Point is asked. */
 @QuarkusTest
-@WithTestResource(PodPointWireMock.class)
+@WithTestResource(value = PodPointWireMockResource.class, initArgs = @ResourceArg(name = "bot.allowed-users", value = PodPointWireMockResource.ALLOWED_USERS))
 class RouterTest extends CommandTestBase {
 
     static final long CHAT = 7001;
@@ -143,7 +145,7 @@ class RouterTest extends CommandTestBase {
         assertThat(text(say(CHAT, "/boost 0m"))).contains("Usage: /boost");
         assertThat(text(say(CHAT, "/boost 25h"))).contains("Usage: /boost");
         assertThat(text(say(CHAT, "/boost soon"))).contains("Usage: /boost");
-        assertThat(text(say(CHAT, "/mode turbo"))).contains("Usage: /mode smart|manual");
+        assertThat(text(say(CHAT, "/mode turbo"))).contains("Usage: /mode smart|scheduled|always");
         assertThat(text(say(CHAT, "/schedule 25:00 07:00"))).contains("Usage: /schedule HH:MM HH:MM");
         assertThat(text(say(CHAT, "/schedule 22:00"))).contains("Usage: /schedule HH:MM HH:MM");
         assertThat(text(say(CHAT, "/charges soon"))).contains("Usage: /charges [page]");

@@ -66,7 +66,7 @@ class BotEndToEndTest extends EndToEndTestBase {
         login(chat, "usage@example.org", "Usage-pw-1", 81001);
         say(chat, "/charge sideways", "Usage: /charge on|off");
         say(chat, "/boost forever", "Usage: /boost");
-        say(chat, "/mode turbo", "Usage: /mode smart|manual");
+        say(chat, "/mode turbo", "Usage: /mode smart|scheduled|always");
         say(chat, "/schedule 25:00 26:00", "Usage: /schedule");
     }
 

@@ -55,11 +55,7 @@ class ChargerCommandsEndToEndTest extends EndToEndTestBase {
 
     void writable(long unit, String ppid, boolean online) {
         podPoint.stubConnectivity(ppid, PodPointTestData.connectivity(ppid, online, "CHARGING"));
-        podPoint.stubGetOverride(unit, null);
-        podPoint.stubPutSchedules(unit, 201);
-        String now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
-        podPoint.stubPutOverride(unit, 201, PodPointTestData.override(ppid, now, now, null));
-        podPoint.stubDeleteOverride(unit, 204);
+        podPoint.stubWritesSucceed(unit, ppid);
     }
 
     @Test

@@ -1,5 +1,9 @@
 package dev.podbot.podpoint;
 
+import java.util.Locale;
+import java.time.temporal.ChronoUnit;
+import java.time.ZoneOffset;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -103,5 +107,62 @@ public final class PodPointTestData {
         return """
                 {"charges":[%s],"meta":{"pagination":{"current_page":%d,"per_page":%d,"page_count":%d,"item_count":%d}}}"""
                 .formatted(String.join(",", charges), page, perPage, pageCount, pageCount * perPage);
+    }
+
+
+    public static String pod(long id, String name, String ppid, long unitId, String statusLabel, String schedules,
+            String override) {
+        String key = statusLabel.toLowerCase(Locale.ROOT).replace(' ', '-');
+        return """
+                {"id": %d, "name": %s, "ppid": "%s", "payg": false, "home": true, "public": false, "evZone": false,
+                 "location": {"lat": 53.48, "lng": -2.24}, "address_id": 31, "description": "",
+                 "commissioned_at": "2023-05-10T08:00:00+00:00", "created_at": "2023-05-10T08:00:00+00:00",
+                 "last_contact_at": "2026-11-20T09:00:00Z", "contactless_enabled": false, "unit_id": %d,
+                 "timezone": "Europe/London",
+                 "model": {"id": 7, "name": "S7-2C-05-AXA", "vendor": "Pod Point", "supports_payg": false,
+                           "supports_ocpp": false, "supports_contactless": false, "image_url": null},
+                 "price": null,
+                 "statuses": [{"id": 2, "name": "%s", "key_name": "%s", "label": "%s", "door": "A", "door_id": 1}],
+                 "unit_connectors": [{"connector": {"id": 3, "door": "A", "door_id": 1, "power": 7, "current": 32,
+                    "voltage": 230, "charge_method": "Single Phase AC", "has_cable": true}}],
+                 "charge_schedules": %s,
+                 "charge_override": %s}"""
+                .formatted(id, name == null ? "null" : "\"" + name + "\"", ppid, unitId, statusLabel, key, statusLabel,
+                        schedules, override == null ? "null" : override);
+    }
+
+    /** Seven daily windows with the same times and activity. */
+    public static String daily(String start, String end, boolean active) {
+        List<String> l = new ArrayList<>();
+        for (int d = 1; d <= 7; d++) {
+            l.add("""
+                    {"uid": "sched-%d", "start_day": %d, "start_time": "%s", "end_day": %d, "end_time": "%s",
+                     "status": {"is_active": %s}}""".formatted(d, d, start, d, end, active));
+        }
+        return "[" + String.join(",", l) + "]";
+    }
+
+    public static String boostOverride(String ppid, OffsetDateTime endsAt) {
+        return """
+                {"ppid": "%s", "requested_at": "%s", "received_at": "%s", "ends_at": "%s"}"""
+                .formatted(ppid, iso(endsAt.minusHours(1)), iso(endsAt.minusHours(1)), iso(endsAt));
+    }
+
+    public static String iso(OffsetDateTime t) {
+        return t.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    public static String charge(long id, double kwh, int minutes, String startsAt, String endsAt, Integer chargingSeconds,
+            int pence, long podUnitId) {
+        return """
+                {"id": %d, "kwh_used": %s, "duration": %d, "starts_at": "%s", "ends_at": %s,
+                 "charging_duration": {"raw": %s, "formatted": null},
+                 "billing_event": {"id": null, "amount": null, "currency": null, "exchange_rate": 0,
+                                   "presentment_amount": null, "presentment_currency": null},
+                 "location": {"id": 4, "home": true, "address": {"id": 31, "business_name": "Home"},
+                              "timezone": "Europe/London"},
+                 "pod": {"id": %d}, "energy_cost": %d, "organisation": null}"""
+                .formatted(id, kwh, minutes, startsAt, endsAt == null ? "null" : "\"" + endsAt + "\"",
+                        chargingSeconds == null ? "null" : chargingSeconds, podUnitId, pence);
     }
 }

@@ -291,6 +291,29 @@ public class PodPointWireMock {
                 .willReturn(googleError(400, "INVALID_REFRESH_TOKEN")));
     }
 
+    /**
+     * An account with SMS 2FA as a user meets it: these credentials ask for a code, {@code code} finishes the
+     * sign-in (tokens "id-{user}-mfa"), other codes get INVALID_CODE and other passwords INVALID_LOGIN_CREDENTIALS.
+     */
+    public Tokens stubMfaAccount(String email, String password, String userId, String code) {
+        stubSignInError(400, "INVALID_LOGIN_CREDENTIALS");
+        String pending = "pending-" + userId;
+        String sessionInfo = "sms-session-" + userId;
+        stubMfaPending(email, password, pending, "enrol-" + userId, "+********4321");
+        stubMfaStart(pending, sessionInfo);
+        return stubMfaFinalize(sessionInfo, code, userId);
+    }
+
+    /** Every legacy write the bot may make to a unit succeeds as Pod Point answers it; no override is set. */
+    public void stubWritesSucceed(long unitId, String ppid) {
+        stubGetOverride(unitId, null);
+        stubPutSchedules(unitId, 201);
+        String now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .toString();
+        stubPutOverride(unitId, 201, PodPointTestData.override(ppid, now, now, null));
+        stubDeleteOverride(unitId, 204);
+    }
+
     // ---- Pod Home (API doc §10): paths at the host root, no /api3/v5 prefix
 
     /** {@code GET /chargers}: a bare JSON array makes the account a Pod Home one. */
