@@ -18,7 +18,7 @@ import dev.podbot.podpoint.model.Pod;
  * before any call with {@link InvalidScheduleException} (its message is user-ready). Calls block: make them from
  * worker threads, not the Vert.x event loop.
  */
-public interface PodPointClient extends ChargerApi {
+public interface PodPointClient extends ChargerReads, ChargerWrites {
 
     // ---- sign-in
 

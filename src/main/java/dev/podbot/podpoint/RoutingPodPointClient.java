@@ -10,8 +10,10 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.podbot.podpoint.home.HomeWrites;
 import dev.podbot.podpoint.home.PodHomeClient;
 import dev.podbot.podpoint.legacy.LegacyPodPointClient;
+import dev.podbot.podpoint.legacy.LegacyWrites;
 import dev.podbot.podpoint.model.Charge;
 import dev.podbot.podpoint.model.ChargeOverride;
 import dev.podbot.podpoint.model.ChargesPage;
@@ -46,6 +48,12 @@ public class RoutingPodPointClient implements PodPointClient {
 
     @Inject
     LegacyPodPointClient legacy;
+
+    @Inject
+    HomeWrites homeWrites;
+
+    @Inject
+    LegacyWrites legacyWrites;
 
     // ---- sign-in
 
@@ -109,11 +117,21 @@ public class RoutingPodPointClient implements PodPointClient {
         return found;
     }
 
+    /** A read on the account's generation (see {@link #route}). */
+    private <T> T on(PodPointSession s, Function<ChargerReads, T> call) {
+        return route(s, g -> g == ApiGeneration.HOME ? home : legacy, call);
+    }
+
+    /** A write on the account's generation (see {@link #route}). */
+    private <T> T write(PodPointSession s, Function<ChargerWrites, T> call) {
+        return route(s, g -> g == ApiGeneration.HOME ? homeWrites : legacyWrites, call);
+    }
+
     /** Runs a call on the account's generation; on 404/410 from an account-level call, rediscovers and retries once. */
-    private <T> T on(PodPointSession s, Function<ChargerApi, T> call) {
+    private <A, T> T route(PodPointSession s, Function<ApiGeneration, A> api, Function<A, T> call) {
         ApiGeneration g = generation(s);
         try {
-            return call.apply(api(g));
+            return call.apply(api.apply(g));
         } catch (PodPointApiException e) {
             if ((e.status() != 404 && e.status() != 410) || ApiGeneration.parse(config.apiGeneration()) != null) {
                 throw e;
@@ -123,12 +141,8 @@ public class RoutingPodPointClient implements PodPointClient {
             if (now == g) {
                 throw e;
             }
-            return call.apply(api(now));
+            return call.apply(api.apply(now));
         }
-    }
-
-    private ChargerApi api(ApiGeneration g) {
-        return g == ApiGeneration.HOME ? home : legacy;
     }
 
     // ---- reads and writes: the account's generation
@@ -186,36 +200,36 @@ public class RoutingPodPointClient implements PodPointClient {
 
     @Override
     public Change setChargingAllowed(PodPointSession s, Pod pod, boolean allowed) {
-        return on(s, api -> api.setChargingAllowed(s, pod, allowed));
+        return write(s, api -> api.setChargingAllowed(s, pod, allowed));
     }
 
     @Override
     public Change setDailySchedule(PodPointSession s, Pod pod, LocalTime start, LocalTime end) {
-        return on(s, api -> api.setDailySchedule(s, pod, start, end));
+        return write(s, api -> api.setDailySchedule(s, pod, start, end));
     }
 
     @Override
     public Change boost(PodPointSession s, Pod pod, Duration duration) {
-        return on(s, api -> api.boost(s, pod, duration));
+        return write(s, api -> api.boost(s, pod, duration));
     }
 
     @Override
     public Change manualMode(PodPointSession s, Pod pod) {
-        return on(s, api -> api.manualMode(s, pod));
+        return write(s, api -> api.manualMode(s, pod));
     }
 
     @Override
     public Change smartMode(PodPointSession s, Pod pod) {
-        return on(s, api -> api.smartMode(s, pod));
+        return write(s, api -> api.smartMode(s, pod));
     }
 
     @Override
     public Change scheduledMode(PodPointSession s, Pod pod) {
-        return on(s, api -> api.scheduledMode(s, pod));
+        return write(s, api -> api.scheduledMode(s, pod));
     }
 
     @Override
     public Change stopBoost(PodPointSession s, Pod pod) {
-        return on(s, api -> api.stopBoost(s, pod));
+        return write(s, api -> api.stopBoost(s, pod));
     }
 }

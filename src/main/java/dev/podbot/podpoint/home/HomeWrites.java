@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.podbot.podpoint.Change;
+import dev.podbot.podpoint.ChargerWrites;
 import dev.podbot.podpoint.InvalidScheduleException;
 import dev.podbot.podpoint.PodPointHttp;
 import dev.podbot.podpoint.PodPointJson;
@@ -44,7 +45,7 @@ import static dev.podbot.podpoint.home.PodHomeClient.MAX_BOOST;
  * override is POSTed without any {@code endAt} key (Pod Point answers 403 to {@code "endAt": null}).
  */
 @ApplicationScoped
-class HomeWrites {
+public class HomeWrites implements ChargerWrites {
 
     @Inject
     HomeCalls calls;
@@ -59,7 +60,8 @@ class HomeWrites {
     PodHomeClient reads;
 
 
-    Change setChargingAllowed(PodPointSession s, Pod pod, boolean allowed) {
+    @Override
+    public Change setChargingAllowed(PodPointSession s, Pod pod, boolean allowed) {
         String ppid = ppid(pod);
         List<String> notes = new ArrayList<>();
         ensureBasic(s, ppid, notes);
@@ -84,7 +86,8 @@ class HomeWrites {
         return Change.done(notes);
     }
 
-    Change setDailySchedule(PodPointSession s, Pod pod, LocalTime start, LocalTime end) {
+    @Override
+    public Change setDailySchedule(PodPointSession s, Pod pod, LocalTime start, LocalTime end) {
         if (start == null || end == null) {
             throw new InvalidScheduleException("both a start and an end time are needed");
         }
@@ -109,7 +112,8 @@ class HomeWrites {
         return Change.done(notes);
     }
 
-    Change boost(PodPointSession s, Pod pod, Duration duration) {
+    @Override
+    public Change boost(PodPointSession s, Pod pod, Duration duration) {
         if (duration == null || duration.isZero() || duration.isNegative()) {
             throw new InvalidScheduleException("the boost duration must be more than zero");
         }
@@ -122,7 +126,8 @@ class HomeWrites {
         return Change.done().until(end.atOffset(ZoneOffset.UTC));
     }
 
-    Change manualMode(PodPointSession s, Pod pod) {
+    @Override
+    public Change manualMode(PodPointSession s, Pod pod) {
         String ppid = ppid(pod);
         List<String> notes = new ArrayList<>();
         ensureBasic(s, ppid, notes);
@@ -133,7 +138,8 @@ class HomeWrites {
         return Change.done(notes);
     }
 
-    Change smartMode(PodPointSession s, Pod pod) {
+    @Override
+    public Change smartMode(PodPointSession s, Pod pod) {
         String ppid = ppid(pod);
         List<String> notes = new ArrayList<>();
         ChargeOverride current = reads.currentOverride(s, ppid, Instant.now());
@@ -147,7 +153,8 @@ class HomeWrites {
         return Change.done(notes);
     }
 
-    Change scheduledMode(PodPointSession s, Pod pod) {
+    @Override
+    public Change scheduledMode(PodPointSession s, Pod pod) {
         String ppid = ppid(pod);
         List<String> notes = new ArrayList<>();
         ensureBasic(s, ppid, notes);
@@ -161,7 +168,8 @@ class HomeWrites {
         return Change.done(notes);
     }
 
-    Change stopBoost(PodPointSession s, Pod pod) {
+    @Override
+    public Change stopBoost(PodPointSession s, Pod pod) {
         String ppid = ppid(pod);
         ChargeOverride current = reads.currentOverride(s, ppid, Instant.now());
         if (ChargeMode.of(current, Instant.now()).kind() != ChargeMode.Kind.BOOST) {

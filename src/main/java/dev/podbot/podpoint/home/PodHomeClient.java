@@ -2,7 +2,6 @@ package dev.podbot.podpoint.home;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +20,7 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.podbot.podpoint.Change;
-import dev.podbot.podpoint.ChargerApi;
+import dev.podbot.podpoint.ChargerReads;
 import dev.podbot.podpoint.PodPointAuth;
 import dev.podbot.podpoint.PodPointException;
 import dev.podbot.podpoint.PodPointHttp;
@@ -51,7 +50,7 @@ import io.quarkus.logging.Log;
  * never sent; {@code endAt} is left out, never sent as null (Pod Point answers 403 to null).
  */
 @ApplicationScoped
-public class PodHomeClient implements ChargerApi {
+public class PodHomeClient implements ChargerReads {
 
     static final String EP_CHARGERS = "GET /chargers";
     static final String EP_CONNECTIVITY = "GET /chargers/{ppid}/connectivity-status-v2";
@@ -232,46 +231,6 @@ public class PodHomeClient implements ChargerApi {
     @Override
     public PodPointUser currentUser(PodPointSession s) {
         return history.legacy().currentUser(s);
-    }
-
-    // ---- writes: HomeWrites
-
-    @Inject
-    HomeWrites writes;
-
-    @Override
-    public Change setChargingAllowed(PodPointSession s, Pod pod, boolean allowed) {
-        return writes.setChargingAllowed(s, pod, allowed);
-    }
-
-    @Override
-    public Change setDailySchedule(PodPointSession s, Pod pod, LocalTime start, LocalTime end) {
-        return writes.setDailySchedule(s, pod, start, end);
-    }
-
-    @Override
-    public Change boost(PodPointSession s, Pod pod, Duration duration) {
-        return writes.boost(s, pod, duration);
-    }
-
-    @Override
-    public Change manualMode(PodPointSession s, Pod pod) {
-        return writes.manualMode(s, pod);
-    }
-
-    @Override
-    public Change smartMode(PodPointSession s, Pod pod) {
-        return writes.smartMode(s, pod);
-    }
-
-    @Override
-    public Change scheduledMode(PodPointSession s, Pod pod) {
-        return writes.scheduledMode(s, pod);
-    }
-
-    @Override
-    public Change stopBoost(PodPointSession s, Pod pod) {
-        return writes.stopBoost(s, pod);
     }
 
     private static String ppid(Pod pod) {

@@ -2,7 +2,6 @@ package dev.podbot.podpoint.legacy;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -20,8 +19,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.podbot.podpoint.Change;
-import dev.podbot.podpoint.ChargerApi;
+import dev.podbot.podpoint.ChargerReads;
 import dev.podbot.podpoint.PodPointApiException;
 import dev.podbot.podpoint.PodPointAuth;
 import dev.podbot.podpoint.PodPointHttp;
@@ -43,7 +41,7 @@ import io.quarkus.logging.Log;
  * on 5xx and timeouts; writes are never resent, except after a 401 (the server refused them, so nothing happened).
  */
 @ApplicationScoped
-public class LegacyPodPointClient implements ChargerApi {
+public class LegacyPodPointClient implements ChargerReads {
 
     static final int PODS_PER_PAGE = 50;
     static final int CHARGES_PER_PAGE = 50;
@@ -121,10 +119,10 @@ public class LegacyPodPointClient implements ChargerApi {
     }
 
     private static boolean blank(String s) {
-        return s == null || s.isBlank();
+        return PodPointJson.blank(s);
     }
 
-    private static Pod requirePod(Pod pod) {
+    static Pod requirePod(Pod pod) {
         if (pod == null) {
             throw new IllegalArgumentException("no pod given");
         }
@@ -158,19 +156,6 @@ public class LegacyPodPointClient implements ChargerApi {
             }
         }
         return List.copyOf(all.values());
-    }
-
-    @Override
-    public Optional<Pod> pod(PodPointSession session, String idOrPpid) {
-        if (blank(idOrPpid)) {
-            return Optional.empty();
-        }
-        String key = idOrPpid.trim();
-        List<Pod> pods = allPods(session, FULL_INCLUDES);
-        return pods.stream().filter(p -> String.valueOf(p.id()).equals(key)).findFirst()
-                .or(() -> pods.stream().filter(p -> String.valueOf(p.unitId()).equals(key)).findFirst())
-                .or(() -> pods.stream().filter(p -> p.ppid() != null && (p.ppid().equalsIgnoreCase(key)
-                        || p.ppid().equalsIgnoreCase("PSL-" + key))).findFirst());
     }
 
     @Override
@@ -280,52 +265,6 @@ public class LegacyPodPointClient implements ChargerApi {
             throw new PodPointApiException(EP_USER, r.status(), null, "the reply has no user");
         }
         return convert(EP_USER, r, users, PodPointUser.class);
-    }
-
-    // =====================================================================================================
-    // writes: LegacyWrites
-
-    @Inject
-    LegacyWrites writes;
-
-    @Override
-    public Change setChargingAllowed(PodPointSession session, Pod pod, boolean allowed) {
-        return writes.setChargingAllowed(session, pod, allowed);
-    }
-
-    @Override
-    public Change setDailySchedule(PodPointSession session, Pod pod, LocalTime start, LocalTime end) {
-        return writes.setDailySchedule(session, pod, start, end);
-    }
-
-    @Override
-    public Change boost(PodPointSession session, Pod pod, Duration duration) {
-        return writes.boost(session, pod, duration);
-    }
-
-    @Override
-    public Change manualMode(PodPointSession session, Pod pod) {
-        return writes.manualMode(session, pod);
-    }
-
-    @Override
-    public Change smartMode(PodPointSession session, Pod pod) {
-        return writes.smartMode(session, pod);
-    }
-
-    /** On the legacy API, following the schedule is Smart mode (no override). */
-    @Override
-    public Change scheduledMode(PodPointSession session, Pod pod) {
-        return writes.smartMode(session, pod);
-    }
-
-    /**
-     * As before Pod Home: "stop boost" returns to Smart (DELETE override), whatever override is set, so legacy
-     * users notice no change.
-     */
-    @Override
-    public Change stopBoost(PodPointSession session, Pod pod) {
-        return writes.smartMode(session, pod);
     }
 
     ChargeOverride readOverride(String endpoint, PodPointHttp.Result r, JsonNode body) {

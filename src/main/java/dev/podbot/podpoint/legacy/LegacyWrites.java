@@ -9,16 +9,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.podbot.podpoint.Change;
+import dev.podbot.podpoint.ChargerWrites;
 import dev.podbot.podpoint.InvalidScheduleException;
 import dev.podbot.podpoint.PodPointApiException;
 import dev.podbot.podpoint.PodPointAuth;
@@ -42,7 +40,7 @@ import static dev.podbot.podpoint.legacy.LegacyPodPointClient.WIRE_TIME;
  * Writes are never resent, except after a 401 (the server refused them, so nothing happened).
  */
 @ApplicationScoped
-class LegacyWrites {
+public class LegacyWrites implements ChargerWrites {
 
     private static final java.time.format.DateTimeFormatter HMS =
             java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss", java.util.Locale.ROOT);
@@ -59,48 +57,16 @@ class LegacyWrites {
     @Inject
     LegacyPodPointClient reads;
 
-    private PodPointHttp.Result authorised(PodPointSession s, String endpoint, boolean idempotent,
-            Function<String, Response> call) {
-        return auth.authorised(s, endpoint, idempotent, call);
-    }
-
-    private PodPointApiException apiError(String endpoint, PodPointHttp.Result r, PodPointSession s) {
-        return codec.apiError(endpoint, r, s);
-    }
-
-    private JsonNode parse(String endpoint, PodPointHttp.Result r, PodPointSession s) {
-        return codec.parse(endpoint, r);
-    }
-
-    private com.fasterxml.jackson.databind.ObjectMapper json() {
-        return codec.mapper();
-    }
-
-    private String write(Object node) {
-        return codec.write(node);
-    }
-
-    private String redact(String body, PodPointSession s, String extra) {
-        return codec.redact(body, s, extra);
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
-
-    private static Pod requirePod(Pod pod) {
-        if (pod == null) {
-            throw new IllegalArgumentException("no pod given");
-        }
         return pod;
     }
 
 
-    Change setChargingAllowed(PodPointSession session, Pod pod, boolean allowed) {
-        Pod p = withSchedules(session, requirePod(pod));
+    @Override
+    public Change setChargingAllowed(PodPointSession session, Pod pod, boolean allowed) {
+        Pod p = withSchedules(session, LegacyPodPointClient.requirePod(pod));
         List<ChargeSchedule> current = p.chargeSchedules();
         List<ChargeSchedule> next = new ArrayList<>();
-        boolean keep = !current.isEmpty() && current.stream().allMatch(c -> !blank(c.uid()));
+        boolean keep = !current.isEmpty() && current.stream().allMatch(c -> !PodPointJson.blank(c.uid()));
         if (keep) {
             current.forEach(c -> next.add(c.withActive(!allowed)));
         } else {
@@ -114,7 +80,8 @@ class LegacyWrites {
         return Change.done();
     }
 
-    Change setDailySchedule(PodPointSession session, Pod pod, LocalTime start, LocalTime end) {
+    @Override
+    public Change setDailySchedule(PodPointSession session, Pod pod, LocalTime start, LocalTime end) {
         if (start == null || end == null) {
             throw new InvalidScheduleException("both a start and an end time are needed");
         }
@@ -123,12 +90,12 @@ class LegacyWrites {
         if (!e.isAfter(s)) {
             throw new InvalidScheduleException("the end time must be after the start time on the same day");
         }
-        Pod p = withSchedules(session, requirePod(pod));
+        Pod p = withSchedules(session, LegacyPodPointClient.requirePod(pod));
         Map<Integer, String> uidByDay = new LinkedHashMap<>();
         List<ChargeSchedule> current = p.chargeSchedules();
         if (current.size() == 7) {
             current.forEach(c -> {
-                if (!blank(c.uid()) && c.startDay() >= 1 && c.startDay() <= 7) {
+                if (!PodPointJson.blank(c.uid()) && c.startDay() >= 1 && c.startDay() <= 7) {
                     uidByDay.putIfAbsent(c.startDay(), c.uid());
                 }
             });
@@ -145,17 +112,18 @@ class LegacyWrites {
         return Change.done();
     }
 
-    Change boost(PodPointSession session, Pod pod, Duration duration) {
+    @Override
+    public Change boost(PodPointSession session, Pod pod, Duration duration) {
         if (duration == null || duration.isZero() || duration.isNegative()) {
             throw new InvalidScheduleException("the boost duration must be more than zero");
         }
         if (duration.compareTo(MAX_BOOST) > 0) {
             throw new InvalidScheduleException("a boost can last at most 24 hours");
         }
-        Pod p = requirePod(pod);
+        Pod p = LegacyPodPointClient.requirePod(pod);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Instant ends = now.plus(duration).truncatedTo(ChronoUnit.SECONDS);
-        ObjectNode body = json().createObjectNode();
+        ObjectNode body = codec.mapper().createObjectNode();
         body.put("requested_at", WIRE_TIME.format(now));
         body.put("ends_at", WIRE_TIME.format(ends));
         ChargeOverride o = putOverride(session, p, body, new ChargeOverride(p.ppid(), now.atOffset(ZoneOffset.UTC),
@@ -163,59 +131,61 @@ class LegacyWrites {
         return Change.done().until(o.endsAt() != null ? o.endsAt() : ends.atOffset(ZoneOffset.UTC));
     }
 
-    Change manualMode(PodPointSession session, Pod pod) {
-        Pod p = requirePod(pod);
+    @Override
+    public Change manualMode(PodPointSession session, Pod pod) {
+        Pod p = LegacyPodPointClient.requirePod(pod);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        ObjectNode body = json().createObjectNode();
+        ObjectNode body = codec.mapper().createObjectNode();
         body.put("requested_at", WIRE_TIME.format(now));
         putOverride(session, p, body, new ChargeOverride(p.ppid(), now.atOffset(ZoneOffset.UTC), null, null));
         return Change.done();
     }
 
-    Change smartMode(PodPointSession session, Pod pod) {
+    @Override
+    public Change smartMode(PodPointSession session, Pod pod) {
         deleteOverride(session, pod);
         return Change.done();
     }
 
     private void deleteOverride(PodPointSession session, Pod pod) {
-        long unit = requirePod(pod).unitId();
-        PodPointHttp.Result r = authorised(session, EP_DELETE_OVERRIDE, false, b -> http.api().deleteOverride(b, unit));
+        long unit = LegacyPodPointClient.requirePod(pod).unitId();
+        PodPointHttp.Result r = auth.authorised(session, EP_DELETE_OVERRIDE, false, b -> http.api().deleteOverride(b, unit));
         if (r.status() != 204) {
             if (r.is2xx()) {
-                throw new PodPointApiException(EP_DELETE_OVERRIDE, r.status(), redact(r.body(), session, null),
+                throw new PodPointApiException(EP_DELETE_OVERRIDE, r.status(), codec.redact(r.body(), session, null),
                         "expected 204, so the change may not have been applied");
             }
-            throw apiError(EP_DELETE_OVERRIDE, r, session);
+            throw codec.apiError(EP_DELETE_OVERRIDE, r, session);
         }
     }
 
     private ChargeOverride putOverride(PodPointSession session, Pod p, ObjectNode body, ChargeOverride sent) {
-        String text = write(body);
+        String text = codec.write(body);
         long unit = p.unitId();
-        PodPointHttp.Result r = authorised(session, EP_PUT_OVERRIDE, false, b -> http.api().putOverride(b, unit, text));
+        PodPointHttp.Result r = auth.authorised(session, EP_PUT_OVERRIDE, false, b -> http.api().putOverride(b, unit, text));
         if (!r.is2xx()) {
-            throw apiError(EP_PUT_OVERRIDE, r, session);
+            throw codec.apiError(EP_PUT_OVERRIDE, r, session);
         }
-        if (blank(r.body())) {
+        if (PodPointJson.blank(r.body())) {
             return sent;
         }
-        ChargeOverride o = reads.readOverride(EP_PUT_OVERRIDE, r, parse(EP_PUT_OVERRIDE, r, session));
+        ChargeOverride o = reads.readOverride(EP_PUT_OVERRIDE, r, codec.parse(EP_PUT_OVERRIDE, r));
         return o == null || o.requestedAt() == null ? sent : o;
     }
 
     private void putSchedules(PodPointSession session, long unitId, List<ChargeSchedule> schedules) {
-        ObjectNode body = json().createObjectNode();
-        body.set("data", json().valueToTree(schedules));
-        String text = write(body);
-        PodPointHttp.Result r = authorised(session, EP_SCHEDULES, false, b -> http.api().putSchedules(b, unitId, text));
+        ObjectNode body = codec.mapper().createObjectNode();
+        body.set("data", codec.mapper().valueToTree(schedules));
+        String text = codec.write(body);
+        PodPointHttp.Result r = auth.authorised(session, EP_SCHEDULES, false, b -> http.api().putSchedules(b, unitId, text));
         if (r.status() == 201) {
             return;
         }
         if (r.is2xx()) {
-            throw new PodPointApiException(EP_SCHEDULES, r.status(), redact(r.body(), session, null),
+            throw new PodPointApiException(EP_SCHEDULES, r.status(), codec.redact(r.body(), session, null),
                     "expected 201, so the schedules may not have been saved");
         }
-        throw apiError(EP_SCHEDULES, r, session);
+        throw codec.apiError(EP_SCHEDULES, r, session);
     }
 
     /** The pod with its schedules; re-reads pods (include charge_schedules) when the given one has none. */
@@ -230,4 +200,19 @@ class LegacyWrites {
                 .orElse(pod);
     }
 
+
+    /** On the legacy API, following the schedule is Smart mode (no override). */
+    @Override
+    public Change scheduledMode(PodPointSession session, Pod pod) {
+        return smartMode(session, pod);
+    }
+
+    /**
+     * As before Pod Home: "stop boost" returns to Smart (DELETE override), whatever override is set, so legacy
+     * users notice no change.
+     */
+    @Override
+    public Change stopBoost(PodPointSession session, Pod pod) {
+        return smartMode(session, pod);
+    }
 }

@@ -1,8 +1,6 @@
 package dev.podbot.podpoint;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,11 +13,11 @@ import dev.podbot.podpoint.model.Pod;
 import dev.podbot.podpoint.model.PodPointUser;
 
 /**
- * What the bot reads and writes about an account's chargers, in generation-neutral models. Implemented once per
- * API generation ({@code podpoint.legacy}, {@code podpoint.home}); {@link PodPointClient} picks one per account.
- * Writes are never blindly retried and return a {@link Change} that says what else had to change first.
+ * What the bot reads about an account's chargers, in generation-neutral models. Implemented once per API generation
+ * ({@code podpoint.legacy}, {@code podpoint.home}); {@link PodPointClient} picks one per account. The writes are
+ * {@link ChargerWrites}.
  */
-public interface ChargerApi {
+public interface ChargerReads {
 
     /** Includes for the first, full read of pods (legacy API; Pod Home ignores them). */
     String FULL_INCLUDES = "statuses,price,model,unit_connectors,charge_schedules,charge_override";
@@ -64,27 +62,4 @@ public interface ChargerApi {
     List<Firmware> firmware(PodPointSession session, Pod pod);
 
     PodPointUser currentUser(PodPointSession session);
-
-    // ---- writes (never blindly retried)
-
-    /** Allows or blocks charging. */
-    Change setChargingAllowed(PodPointSession session, Pod pod, boolean allowed);
-
-    /** Sets one daily window on all seven days. End must be after start on the same day. */
-    Change setDailySchedule(PodPointSession session, Pod pod, LocalTime start, LocalTime end);
-
-    /** Boost ("charge now") for a duration; {@link Change#until()} says when it ends. */
-    Change boost(PodPointSession session, Pod pod, Duration duration);
-
-    /** Charge whenever plugged in (legacy Manual mode, Pod Home "Always on"). */
-    Change manualMode(PodPointSession session, Pod pod);
-
-    /** Legacy: back to Smart (follow the schedule). Pod Home: Smart charging (delegated control ACTIVE). */
-    Change smartMode(PodPointSession session, Pod pod);
-
-    /** Follow the charging schedule (legacy Smart, Pod Home Basic + Scheduled). */
-    Change scheduledMode(PodPointSession session, Pod pod);
-
-    /** Ends a timed boost only; an open-ended override stays. Not applied when no boost runs. */
-    Change stopBoost(PodPointSession session, Pod pod);
 }
