@@ -57,10 +57,6 @@ public class LegacyWrites implements ChargerWrites {
     @Inject
     LegacyPodPointClient reads;
 
-        return pod;
-    }
-
-
     @Override
     public Change setChargingAllowed(PodPointSession session, Pod pod, boolean allowed) {
         Pod p = withSchedules(session, LegacyPodPointClient.requirePod(pod));
