@@ -91,7 +91,9 @@ class PodHomeTest {
     @Test
     void podsShowStateModeAndOnlineInPascalCase() {
         homeAccount("ACTIVE", "SuspendedEVSE", "[]");
+        wm.stubPods(USER, PodPointTestData.podsBody(PodPointTestData.pod(1, 7171, PPID, "Drive", null)));
         Pod p = pod();
+        assertEquals("Drive", p.name()); // Pod Home has no names: the legacy pod list gives them
         assertTrue(p.isHome());
         assertEquals(7171, p.unitId());
         assertEquals(ChargingState.SUSPENDED_EVSE, p.live().chargingState());

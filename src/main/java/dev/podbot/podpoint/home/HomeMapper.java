@@ -31,6 +31,12 @@ final class HomeMapper {
 
     /** A Pod Home charger ({@code GET /chargers} item) with what the per-charger calls added. */
     static Pod pod(JsonNode charger, ConnectivityStatus live, ChargeOverride current, List<ChargeSchedule> schedules) {
+        return pod(charger, null, live, current, schedules);
+    }
+
+    /** The same, with the name the user gave the charger (Pod Home has none; the legacy pod list has it). */
+    static Pod pod(JsonNode charger, String name, ConnectivityStatus live, ChargeOverride current,
+            List<ChargeSchedule> schedules) {
         String ppid = text(charger, "ppid");
         long unitId = charger.path("unitId").canConvertToLong() ? charger.path("unitId").asLong() : syntheticId(ppid);
         String style = text(charger.path("modelInfo"), "style");
@@ -38,7 +44,7 @@ final class HomeMapper {
                 .map(ConnectivityStatus.Connector::chargingState).filter(s -> s != null).findFirst().orElse(null);
         List<Pod.PodStatus> statuses = live == null ? List.of()
                 : List.of(new Pod.PodStatus(null, label(state), ChargingState.parse(state).name(), label(state), "A", 1));
-        return new Pod(unitId, null, ppid, Boolean.TRUE, null, unitId, text(charger, "timezone"),
+        return new Pod(unitId, name, ppid, Boolean.TRUE, null, unitId, text(charger, "timezone"),
                 live == null ? null : live.lastMessageAt().orElse(null),
                 style == null ? null : new Pod.PodModel(null, style, "Pod Point"), statuses, List.of(),
                 schedules == null ? List.of() : schedules, current, "home",

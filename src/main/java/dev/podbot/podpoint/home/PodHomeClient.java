@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -128,6 +129,9 @@ public class PodHomeClient implements ChargerReads {
     public List<Pod> allPods(PodPointSession s, String includes) {
         List<JsonNode> chargers = chargers(s);
         Instant now = Instant.now();
+        // Pod Home has no charger names: the legacy pod list (still readable) has them, read in the same round
+        CompletableFuture<Map<String, String>> names = chargers.isEmpty() ? CompletableFuture.completedFuture(Map.of())
+                : async(() -> soft(() -> legacyNames(s)));
         List<CompletableFuture<Pod>> futures = new ArrayList<>();
         for (JsonNode c : chargers) {
             String ppid = HomeMapper.text(c, "ppid");
@@ -135,8 +139,9 @@ public class PodHomeClient implements ChargerReads {
             CompletableFuture<ChargeOverride> override = async(() -> soft(() -> currentOverride(s, ppid, now)));
             CompletableFuture<List<ChargeSchedule>> schedules = async(() -> soft(() -> readSchedules(s, ppid)));
             futures.add(live.thenCombine(override, (l, o) -> new Object[] {l, o})
-                    .thenCombine(schedules, (lo, sch) -> HomeMapper.pod(c, (ConnectivityStatus) lo[0],
-                            (ChargeOverride) lo[1], sch)));
+                    .thenCombine(schedules, (lo, sch) -> new Object[] {lo[0], lo[1], sch})
+                    .thenCombine(names, (x, n) -> HomeMapper.pod(c, n == null ? null : n.get(ppid),
+                            (ConnectivityStatus) x[0], (ChargeOverride) x[1], castSchedules(x[2]))));
         }
         List<Pod> pods = new ArrayList<>();
         for (CompletableFuture<Pod> f : futures) {
@@ -150,6 +155,22 @@ public class PodHomeClient implements ChargerReads {
             }
         }
         return pods;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<ChargeSchedule> castSchedules(Object o) {
+        return (List<ChargeSchedule>) o;
+    }
+
+    /** PPID → the name the user gave the charger, from the legacy pod list. */
+    private Map<String, String> legacyNames(PodPointSession s) {
+        Map<String, String> names = new java.util.HashMap<>();
+        for (Pod p : history.legacy().pods(s, 1, 50, null)) {
+            if (p.ppid() != null && p.name() != null && !p.name().isBlank()) {
+                names.put(p.ppid(), p.name());
+            }
+        }
+        return names;
     }
 
     private <T> CompletableFuture<T> async(Supplier<T> task) {
