@@ -27,6 +27,10 @@ public final class PodPointSession {
     private volatile Instant generationCheckedAt;
     private volatile GenerationListener generationListener;
     private final java.util.Map<String, Support> features = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, Instant> unsupportedSince = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** An "unsupported" answer is tried again after this long (Pod Point rolls features out over time). */
+    public static final java.time.Duration RETRY_UNSUPPORTED = java.time.Duration.ofHours(1);
 
     /** Told when discovery settles on a generation, so it is stored with the account. */
     @FunctionalInterface
@@ -108,6 +112,7 @@ public final class PodPointSession {
     public void generation(ApiGeneration generation, Instant checkedAt) {
         if (generation != this.generation) {
             features.clear();
+            unsupportedSince.clear();
         }
         this.generation = generation;
         this.generationCheckedAt = checkedAt;
@@ -132,13 +137,23 @@ public final class PodPointSession {
         this.generationListener = listener;
     }
 
-    /** {@code key} is "feature" or "feature:PPID". */
+    /** {@code key} is "feature" or "feature:PPID". UNSUPPORTED turns back to UNKNOWN after an hour. */
     public Support feature(String key) {
-        return features.getOrDefault(key, Support.UNKNOWN);
+        Support s = features.getOrDefault(key, Support.UNKNOWN);
+        Instant since = unsupportedSince.get(key);
+        if (s == Support.UNSUPPORTED && since != null && !Instant.now().isBefore(since.plus(RETRY_UNSUPPORTED))) {
+            return Support.UNKNOWN;
+        }
+        return s;
     }
 
     public void feature(String key, Support support) {
         features.put(key, support);
+        if (support == Support.UNSUPPORTED) {
+            unsupportedSince.put(key, Instant.now());
+        } else {
+            unsupportedSince.remove(key);
+        }
     }
 
     public void onTokensChanged(TokenListener listener) {

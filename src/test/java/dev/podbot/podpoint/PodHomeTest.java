@@ -234,6 +234,16 @@ class PodHomeTest {
         wm.server().verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo("/charges"))
                 .withQueryParam("from", com.github.tomakehurst.wiremock.client.WireMock.matching("\\d{4}-\\d\\d-\\d\\d"))
                 .withQueryParam("to", com.github.tomakehurst.wiremock.client.WireMock.matching("\\d{4}-\\d\\d-\\d\\d")));
-        assertTrue(aResponse() != null);
+    }
+
+    @Test
+    void a401OnAPodHomeCallRefreshesTheTokenAndRetries() {
+        homeAccount("INACTIVE", "Available", "[]");
+        wm.server().stubFor(get(urlPathEqualTo(OVERRIDES)).atPriority(1)
+                .withHeader("Authorization", equalTo(PodPointWireMock.bearer(session.idToken())))
+                .willReturn(aResponse().withStatus(401).withBody("{\"message\":\"Unauthorized\"}")));
+        PodPointWireMock.Tokens fresh = wm.stubRefresh(session.refreshToken(), USER, 2);
+        assertTrue(client.chargeOverride(session, pod()).isEmpty());
+        assertEquals(fresh.idToken(), session.idToken());
     }
 }
