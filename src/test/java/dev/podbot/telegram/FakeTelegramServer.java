@@ -417,6 +417,18 @@ public final class FakeTelegramServer implements AutoCloseable {
         }
     }
 
+    private final Map<Long, Long> handedOut = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The id of the update queued last (for a single thread that queues updates and then waits for replies). */
+    public long lastUpdateId() {
+        return nextUpdateId.get() - 1;
+    }
+
+    /** When an update was first handed out by getUpdates ({@link System#nanoTime()}), or null if not yet. */
+    public Long handedOutAt(long updateId) {
+        return handedOut.get(updateId);
+    }
+
     public int getUpdatesCalls() {
         return getUpdatesCalls.get();
     }
@@ -541,8 +553,11 @@ public final class FakeTelegramServer implements AutoCloseable {
             }
             ArrayNode out = mapper.createArrayNode();
             Iterator<ObjectNode> it = updates.iterator();
+            long now = System.nanoTime();
             while (it.hasNext() && out.size() < limit) {
-                out.add(it.next());
+                ObjectNode u = it.next();
+                handedOut.putIfAbsent(u.get("update_id").asLong(), now);
+                out.add(u);
             }
             return out;
         } catch (InterruptedException e) {
