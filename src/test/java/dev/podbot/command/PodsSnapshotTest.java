@@ -62,6 +62,7 @@ class PodsSnapshotTest extends CommandTestBase {
         say(CHAT, "/pods");
         PodSnapshots.Snapshot s = snapshots.fresh(CHAT, String.valueOf(USER), Instant.now());
         assertThat(s).isNotNull();
+        snapshots.forget(CHAT); // a newer reading would win over an older one
         snapshots.put(CHAT, s.user(), s.pods(), s.online(), Instant.now().minus(Duration.ofMinutes(3)));
         wm.resetRequests();
 
@@ -81,6 +82,7 @@ class PodsSnapshotTest extends CommandTestBase {
         twoPods();
         say(CHAT, "/pods");
         PodSnapshots.Snapshot s = snapshots.fresh(CHAT, String.valueOf(USER), Instant.now());
+        snapshots.forget(CHAT); // a newer reading would win over an older one
         snapshots.put(CHAT, s.user(), s.pods(), s.online(), Instant.now().minus(Duration.ofHours(2)));
         wm.resetRequests();
         say(CHAT, "/pods");
