@@ -61,8 +61,7 @@ import dev.podbot.telegram.FakeTelegramServer;
 class ReplyLatencyBenchmark {
 
     /** The default JVM options of the README and the Docker images. */
-    static final String JVM_OPTIONS = "-XX:SharedArchiveFile=target/quarkus-app/app-cds.jsa -XX:+UseSerialGC "
-            + "-Xmx128m -Xss512k -XX:TieredStopAtLevel=1";
+    static final String JVM_OPTIONS = "@jvm.options";
 
     static final long USER = 4242;
     static final long CHAT = 90_000_000L;
