@@ -62,8 +62,8 @@ public final class TelegramSender {
         this.onUnreachable = onUnreachable;
         this.rateLimited = Counter.builder("podbot.telegram.rate_limited")
                 .description("Telegram 429 Too Many Requests answers").register(registry);
-        // never more than the limit within any second (plus 50 ms for network and scheduling jitter)
-        this.global = new OutboundGate((int) Math.floor(settings.globalPerSecond()), Duration.ofMillis(1050));
+        // never more than the limit within any second (a place is held until a second after the call returned)
+        this.global = new OutboundGate((int) Math.floor(settings.globalPerSecond()), Duration.ofSeconds(1));
     }
 
     /**
@@ -86,8 +86,7 @@ public final class TelegramSender {
         long retryUntil = lane == Lane.INTERACTIVE && chatId != null ? System.nanoTime() + settings.interactiveRetryFor().toNanos()
                 : Long.MIN_VALUE;
         for (int attempt = 1;; attempt++) {
-            acquire(chatId, limited, lane);
-            try {
+            try (OutboundGate.Slot slot = acquire(chatId, limited, lane)) {
                 return client.execute(method);
             } catch (TelegramApiRequestException e) {
                 Integer code = e.getErrorCode();
@@ -153,10 +152,13 @@ public final class TelegramSender {
         }
     }
 
-    /** Messages (limited calls) count against the limits; other calls (answers, deletes, getMe) go at once. */
-    private void acquire(Long chatId, boolean limited, Lane lane) {
+    /**
+     * Messages (limited calls) count against the limits; other calls (answers, deletes, getMe) go at once. Returns
+     * the place in the overall window (null for other calls), to be closed when the call returns.
+     */
+    private OutboundGate.Slot acquire(Long chatId, boolean limited, Lane lane) {
         if (!limited) {
-            return;
+            return null;
         }
         if (chatId != null) {
             TokenBucket b = bucket(chatId);
@@ -167,7 +169,7 @@ public final class TelegramSender {
             }
         }
         try {
-            global.acquire(lane);
+            return global.acquire(lane);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DeliveryFailedException("interrupted while waiting to send", null);
