@@ -69,6 +69,11 @@ class ReplyLatencyBenchmark {
     static final int CHATS = 40;
     static final String POLL_INTERVAL_SECONDS = "15";
 
+    static final String DRIVE = PodPointStubs.pod(1, "Drive", "PSL-100001", 501, "Available",
+            PodPointStubs.daily("00:00:00", "06:00:00", true), null);
+    static final String STREET = PodPointStubs.pod(2, "Street", "PSL-100002", 502, "Charging",
+            PodPointStubs.daily("00:00:00", "06:00:00", false), null);
+
     @TempDir
     Path work;
 
@@ -87,10 +92,14 @@ class ReplyLatencyBenchmark {
         int rate = Integer.getInteger("bench.rate", 20);
         int seconds = Integer.getInteger("bench.seconds", 10);
         int fanout = Integer.getInteger("bench.fanout", 10_000);
+        int fanoutRate = Integer.getInteger("bench.fanout-rate", 2);
         String jvm = System.getProperty("bench.jvm-options", JVM_OPTIONS);
-        System.out.printf(Locale.ROOT, "BENCH Pod Point latency %d ms, %d updates/s for %d s per phase, JVM options: %s,"
-                + " load average %s%n", latency, rate, seconds, jvm.isBlank() ? "(none)" : jvm, loadAverage());
+        System.out.printf(Locale.ROOT, "BENCH Pod Point latency %d ms, %d updates/s for %d s per phase (%d/s during the "
+                + "fan-out), JVM options: %s, load average %s%n", latency, rate, seconds, fanoutRate,
+                jvm.isBlank() ? "(none)" : jvm, loadAverage());
 
+        // like Telegram's servers, the fake answers without Nagle's delay (else every answer waits ~40 ms for an ACK)
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         tg = new FakeTelegramServer();
         tg.enforceFloodLimit(30);
         wm = new WireMockServer(options().dynamicPort().containerThreads(64).notifier(new ConsoleNotifier(false)));
@@ -98,7 +107,7 @@ class ReplyLatencyBenchmark {
         try {
             stubPodPoint(latency);
             startApp(jar, jvm);
-            run(rate, seconds, fanout);
+            run(rate, seconds, fanout, fanoutRate, latency);
         } finally {
             if (app != null) {
                 app.destroyForcibly().waitFor();
@@ -112,12 +121,9 @@ class ReplyLatencyBenchmark {
 
     void stubPodPoint(int latency) {
         PodPointStubs stubs = new PodPointStubs(wm);
-        stubs.account("bench@example.com", "Bench-pw-1", USER)
-                .pods(USER, PodPointStubs.pod(1, "Drive", "PSL-100001", 501, "Available",
-                        PodPointStubs.daily("00:00:00", "06:00:00", true), null),
-                        PodPointStubs.pod(2, "Street", "PSL-100002", 502, "Charging",
-                                PodPointStubs.daily("00:00:00", "06:00:00", false), null))
-                .connectivity("PSL-100001", true).connectivity("PSL-100002", true)
+        // one charger while replies are timed (so each /pods is one message: 20 a second stay within Telegram's 30),
+        // two for the round trips of a live /pods at the end
+        stubs.account("bench@example.com", "Bench-pw-1", USER).pods(USER, DRIVE).connectivity("PSL-100001", true).connectivity("PSL-100002", true)
                 .charges(USER, 1, 1, PodPointStubs.charge(7001, 7.5, 120, "2026-11-20T08:00:00Z",
                         "2026-11-20T10:00:00Z", 5400, 200, 501));
         for (long unit : new long[] { 501, 502 }) {
@@ -171,7 +177,7 @@ class ReplyLatencyBenchmark {
                 (System.nanoTime() - t0) / 1_000_000);
     }
 
-    void run(int rate, int seconds, int fanout) throws Exception {
+    void run(int rate, int seconds, int fanout, int fanoutRate, int latency) throws Exception {
         Thread.sleep(5000);
         System.out.printf(Locale.ROOT, "BENCH idle RSS after start-up: %d MB%n", rssMb());
         if (Boolean.getBoolean("bench.startup-only")) {
@@ -193,7 +199,7 @@ class ReplyLatencyBenchmark {
         }
         for (int i = 0; i < CHATS; i++) {
             long chat = CHAT + i;
-            tg.awaitCall("sendMessage", c -> c.isFor(chat) && c.ok() && c.text().contains("PSL-100002"),
+            tg.awaitCall("sendMessage", c -> c.isFor(chat) && c.ok() && c.text().contains("PSL-100001"),
                     Duration.ofSeconds(60));
         }
 
@@ -216,16 +222,16 @@ class ReplyLatencyBenchmark {
                     .reduce((a, b) -> b).orElseThrow().messageId();
         }
         String[] names = { "/help", "/pods", "button" };
-        int[] parts = { 1, 2, 1 };
+        int[] parts = { 1, 1, 1 };
         for (int k = 0; k < names.length; k++) {
             String name = names[k];
             phase(name, rate, seconds, parts[k], perPoll, i -> send(name, i, botMessage));
         }
 
+        twoChargers(latency, botMessage[0]);
+
         // the same during a fan-out
         insertFanOut(fanout);
-        long f0 = System.nanoTime();
-        int sent0 = fanoutSent();
         long w0 = System.nanoTime();
         while (fanoutSent() == 0) {
             if (System.nanoTime() - w0 > Duration.ofSeconds(30).toNanos()) {
@@ -236,15 +242,45 @@ class ReplyLatencyBenchmark {
         }
         for (int k = 0; k < names.length; k++) {
             String name = names[k];
-            phase(name + " during fan-out", rate, seconds, parts[k], perPoll, i -> send(name, i, botMessage));
+            phase(name + " during fan-out", fanoutRate, seconds, parts[k], perPoll, i -> send(name, i, botMessage));
         }
-        double secs = (System.nanoTime() - f0) / 1e9;
-        int delivered = fanoutSent() - sent0;
+        List<Long> fanTimes = tg.calls("sendMessage").stream().filter(c -> c.ok() && chatOf(c) >= FANOUT_CHAT
+                && chatOf(c) < CHAT).map(FakeTelegramServer.Call::atNanos).sorted().toList();
+        double secs = (fanTimes.get(fanTimes.size() - 1) - fanTimes.get(0)) / 1e9;
+        int delivered = fanTimes.size();
         long limited = tg.calls().stream().filter(c -> c.status() == 429).count();
-        System.out.printf(Locale.ROOT, "BENCH fan-out: %d of %d notifications delivered in %.1f s = %.1f msg/s next to "
-                + "the replies; 429s from the fake Bot API: %d; RSS %d MB%n", delivered, fanout, secs,
+        System.out.printf(Locale.ROOT, "BENCH fan-out: %d of %d notifications delivered in %.1f s (first to last) = %.1f "
+                + "msg/s next to the replies; 429s from the fake Bot API: %d; RSS %d MB%n", delivered, fanout, secs,
                 delivered / secs, limited, rssMb());
         assertThat(limited).isZero();
+    }
+
+    /** /pods for an account with two chargers, typed (after a poll) and with the Refresh button: time and calls. */
+    void twoChargers(int latency, int botMessage) throws Exception {
+        new PodPointStubs(wm).pods(USER, DRIVE, STREET).connectivity("PSL-100002", true);
+        waitForPolls(polls() + CHATS); // every account polled once with two chargers
+        long chat = CHAT;
+        for (String how : new String[] { "typed /pods", "Refresh button" }) {
+            wm.resetRequests();
+            long t0 = System.nanoTime();
+            if (how.startsWith("typed")) {
+                tg.userText(chat, "/pods");
+            } else {
+                tg.pressButton(chat, botMessage, PodsHandler.REFRESH);
+            }
+            List<FakeTelegramServer.Call> answer;
+            try {
+                answer = tg.awaitCalls("sendMessage", c -> c.isFor(chat) && c.ok() && c.atNanos() > t0
+                        && c.text().contains("PSL-100002"), 1, Duration.ofSeconds(10));
+            } catch (AssertionError e) {
+                System.out.printf("BENCH /pods, 2 chargers, %s: no answer (not in this build)%n", how);
+                continue;
+            }
+            double ms = (answer.get(0).atNanos() - t0) / 1e6;
+            System.out.printf(Locale.ROOT, "BENCH /pods, 2 chargers, %-14s: %5.0f ms, %d Pod Point calls %s%s%n", how, ms,
+                    wm.getAllServeEvents().size(), byEndpoint(), latency > 0
+                            ? String.format(Locale.ROOT, " = %.1f round trips of %d ms", ms / latency, latency) : "");
+        }
     }
 
     /** Queues one update for chat {@code i} and returns its update id. */
@@ -296,10 +332,10 @@ class ReplyLatencyBenchmark {
         }
         Arrays.sort(lat);
         long polled = polls() - p0;
-        double calls = (wm.getAllServeEvents().size() - polled * perPoll) / n;
+        double calls = Math.max(0, (wm.getAllServeEvents().size() - polled * perPoll) / n);
         System.out.printf(Locale.ROOT, "BENCH %-22s p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms  (%d updates, %d "
-                + "unanswered; %.2f Pod Point calls per update)%n", name, ms(lat[n / 2]), ms(lat[(int) (n * 0.99)]),
-                ms(lat[n - 1]), n, missing, Math.max(0, calls));
+                + "unanswered%s)%n", name, ms(lat[n / 2]), ms(lat[(int) (n * 0.99)]), ms(lat[n - 1]), n, missing,
+                n >= 50 ? String.format(Locale.ROOT, "; %.2f Pod Point calls per update", calls) : "");
     }
 
     int answered(long[] ids, long[] chats, int parts) {
