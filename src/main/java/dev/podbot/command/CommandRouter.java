@@ -191,7 +191,7 @@ public class CommandRouter implements CommandService {
 
     private ChatResponse invoke(CommandHandler h, CommandInput input, Outcome o) {
         ChatRequest request = input.request();
-        if (!(h instanceof PodsHandler)) {
+        if (PodSnapshots.mayChangeWhatPodsShows(h)) {
             snapshots.forget(request.chatId()); // a change or a new login: the next /pods reads live
         }
         try {

@@ -18,8 +18,8 @@ import dev.podbot.podpoint.model.Pod;
  * What Pod Point last said about each chat's chargers (the pods and whether each is online), kept in memory so
  * {@code /pods} can answer at once instead of making 1 + N calls again: the poller writes it after every poll, a
  * live {@code /pods} after its read. It is used while it is younger than the poll interval plus a minute, and
- * forgotten when the chat does anything else (a change to a charger, a new login), so nobody sees a state older
- * than their own change. Thread-safe.
+ * forgotten when the chat changes a charger or signs in or out, so nobody sees a state older than their own change.
+ * Thread-safe.
  */
 @ApplicationScoped
 public class PodSnapshots {
@@ -90,6 +90,12 @@ public class PodSnapshots {
             }
         });
         return m;
+    }
+
+    /** True for commands after which {@code /pods} must read live: charger changes, sign-in and sign-out. */
+    static boolean mayChangeWhatPodsShows(CommandHandler h) {
+        return h instanceof ChargerCommand && !(h instanceof PodsHandler) && !(h instanceof ChargesHandler)
+                || h instanceof LoginHandler || h instanceof LogoutHandler;
     }
 
     /** The chat did something else: its next {@code /pods} reads live. */

@@ -100,6 +100,17 @@ class PodsSnapshotTest extends CommandTestBase {
     }
 
     @Test
+    void aCommandThatChangesNothingKeepsTheReading() {
+        twoPods();
+        say(CHAT, "/pods");
+        say(CHAT, "/help");
+        press(CHAT, "charges:1:new");
+        wm.resetRequests();
+        say(CHAT, "/pods");
+        wm.verify(0, getRequestedFor(urlPathMatching(".*/users/" + USER + "/pods")));
+    }
+
+    @Test
     void anotherAccountNeverSeesTheOldReading() {
         twoPods();
         say(CHAT, "/pods");
