@@ -9,9 +9,9 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Telegram's overall limit, shared by the two {@link Lane}s: at most {@code limit} messages in any window (a
- * sliding window, not even spacing). An interactive call takes the next free place at once; bulk calls leave one
- * place free for it, are paced evenly (so the window never fills in one burst that a reply would have to wait out)
- * and step aside while an interactive call is waiting.
+ * sliding window, not even spacing). An interactive call takes the next free place at once; bulk calls are paced
+ * evenly (so the window never fills in one burst that a reply would have to wait out: during a fan-out a place
+ * frees every 1/limit of the window) and step aside while an interactive call is waiting.
  *
  * <p>A place is held from the moment a call is let through until its window has passed since the call
  * <em>returned</em> ({@link Slot#close()}): Telegram received it at some instant in between, so however the network
@@ -30,7 +30,6 @@ final class OutboundGate {
     }
 
     private final int limit;
-    private final int bulkLimit;
     private final long windowNanos;
     private final long bulkSpacingNanos;
     private final List<Slot> slots = new ArrayList<>();
@@ -42,9 +41,8 @@ final class OutboundGate {
 
     OutboundGate(int limit, Duration window) {
         this.limit = Math.max(1, limit);
-        this.bulkLimit = Math.max(1, this.limit - 1); // one place is kept for a reply
         this.windowNanos = window.toNanos();
-        this.bulkSpacingNanos = windowNanos / bulkLimit;
+        this.bulkSpacingNanos = windowNanos / this.limit;
     }
 
     /** Waits until a call in the given lane may go out and holds a place for it; close the slot when it returns. */
@@ -89,7 +87,7 @@ final class OutboundGate {
             }
         }
         slots.removeIf(s -> s.doneAt != Long.MAX_VALUE && now - s.doneAt >= windowNanos);
-        if (slots.size() >= (lane == Lane.BULK ? bulkLimit : limit)) {
+        if (slots.size() >= limit) {
             long earliest = Long.MAX_VALUE;
             for (Slot s : slots) {
                 if (s.doneAt != Long.MAX_VALUE) {
