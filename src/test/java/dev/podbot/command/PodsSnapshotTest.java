@@ -12,12 +12,15 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import dev.podbot.podpoint.PodPointTestData;
+import dev.podbot.podpoint.PodPointWireMockResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** /pods answers from what was read moments ago, shows its age past a minute, and Refresh reads live. */
 @QuarkusTest
-@WithTestResource(PodPointWireMock.class)
+@WithTestResource(value = PodPointWireMockResource.class, initArgs = @ResourceArg(name = "bot.allowed-users", value = PodPointWireMockResource.ALLOWED_USERS))
 class PodsSnapshotTest extends CommandTestBase {
 
     static final long CHAT = 7016;
@@ -32,10 +35,13 @@ class PodsSnapshotTest extends CommandTestBase {
 
     void twoPods() {
         login(CHAT, "lee@example.net", "Lee-pw-42", USER);
-        pp.pods(USER, PodPointStubs.pod(11, "Driveway", PPID, UNIT, "Available",
-                        PodPointStubs.daily("00:00:00", "00:00:01", false), null),
-                PodPointStubs.pod(12, "Garage", PPID2, UNIT2, "Charging", "[]", null))
-                .connectivity(PPID, true).connectivity(PPID2, false).writesSucceed(UNIT, PPID);
+        pp.stubPods(String.valueOf(USER), PodPointTestData.podsBody(
+                PodPointTestData.pod(11, "Driveway", PPID, UNIT, "Available",
+                        PodPointTestData.daily("00:00:00", "00:00:01", false), null),
+                PodPointTestData.pod(12, "Garage", PPID2, UNIT2, "Charging", "[]", null)));
+        online(PPID, true);
+        online(PPID2, false);
+        pp.stubWritesSucceed(UNIT, PPID);
     }
 
     @Test
@@ -71,7 +77,7 @@ class PodsSnapshotTest extends CommandTestBase {
         assertThat(old.replies().get(1).text()).contains("As of 3 min ago").contains("Online: no");
         assertThat(old.replies().get(0).text()).contains("S7-2C-05-AXA").contains("Online: yes");
 
-        pp.connectivity(PPID2, true); // the garage charger came back
+        online(PPID2, true); // the garage charger came back
         ChatResponse refreshed = press(CHAT, PodsHandler.REFRESH);
         wm.verify(1, getRequestedFor(urlPathMatching(".*/users/" + USER + "/pods")));
         assertThat(refreshed.replies().get(1).text()).contains("Online: yes").doesNotContain("As of");
@@ -127,5 +133,9 @@ class PodsSnapshotTest extends CommandTestBase {
         PodSnapshots.Snapshot after = snapshots.fresh(CHAT, String.valueOf(USER), Instant.now());
         assertThat(after).isNotNull();
         assertThat(after.pods().get(0).modelName()).contains("S7-2C-05-AXA");
+    }
+
+    void online(String ppid, boolean online) {
+        pp.stubConnectivity(ppid, PodPointTestData.connectivity(ppid, online, "AVAILABLE"));
     }
 }

@@ -4,6 +4,10 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+
+import dev.podbot.podpoint.PodPointTestData;
+import dev.podbot.podpoint.PodPointWireMock;
+import dev.podbot.podpoint.PodPointWireMockResource;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,10 +73,10 @@ class ReplyLatencyBenchmark {
     static final int CHATS = 40;
     static final String POLL_INTERVAL_SECONDS = "15";
 
-    static final String DRIVE = PodPointStubs.pod(1, "Drive", "PSL-100001", 501, "Available",
-            PodPointStubs.daily("00:00:00", "06:00:00", true), null);
-    static final String STREET = PodPointStubs.pod(2, "Street", "PSL-100002", 502, "Charging",
-            PodPointStubs.daily("00:00:00", "06:00:00", false), null);
+    static final String DRIVE = PodPointTestData.pod(1, "Drive", "PSL-100001", 501, "Available",
+            PodPointTestData.daily("00:00:00", "06:00:00", true), null);
+    static final String STREET = PodPointTestData.pod(2, "Street", "PSL-100002", 502, "Charging",
+            PodPointTestData.daily("00:00:00", "06:00:00", false), null);
 
     @TempDir
     Path work;
@@ -120,16 +124,24 @@ class ReplyLatencyBenchmark {
     }
 
     void stubPodPoint(int latency) {
-        PodPointStubs stubs = new PodPointStubs(wm);
+        PodPointWireMock kit = new PodPointWireMock(wm);
         // one charger while replies are timed (so each /pods is one message: 20 a second stay within Telegram's 30),
         // two for the round trips of a live /pods at the end
-        stubs.account("bench@example.com", "Bench-pw-1", USER).pods(USER, DRIVE).connectivity("PSL-100001", true).connectivity("PSL-100002", true)
-                .charges(USER, 1, 1, PodPointStubs.charge(7001, 7.5, 120, "2026-11-20T08:00:00Z",
-                        "2026-11-20T10:00:00Z", 5400, 200, 501));
+        kit.stubAccount("bench@example.com", "Bench-pw-1", String.valueOf(USER));
+        kit.stubPods(String.valueOf(USER), PodPointTestData.podsBody(DRIVE));
+        kit.stubConnectivity("PSL-100001", PodPointTestData.connectivity("PSL-100001", true, "AVAILABLE"));
+        kit.stubConnectivity("PSL-100002", PodPointTestData.connectivity("PSL-100002", true, "AVAILABLE"));
+        wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
+                        PodPointWireMock.API + "/users/" + USER + "/charges"))
+                .withQueryParam("page", com.github.tomakehurst.wiremock.client.WireMock.equalTo("1"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(PodPointTestData.chargesBody(1, 5, 1,
+                        List.of(PodPointTestData.charge(7001, 7.5, 120, "2026-11-20T08:00:00Z", "2026-11-20T10:00:00Z",
+                                5400, 200, 501))))));
         for (long unit : new long[] { 501, 502 }) {
             wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
                     com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
-                            PodPointStubs.API + "/units/" + unit + "/firmware"))
+                            PodPointWireMock.API + "/units/" + unit + "/firmware"))
                     .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("""
                             {"data":[{"serialNumber":"SN-%d","versionInfo":{"manifestId":"A30P-3.1.22",
                               "architecture":"arch3"},"updateStatus":{"isUpdateAvailable":false}}]}"""
@@ -163,8 +175,9 @@ class ReplyLatencyBenchmark {
         pb.environment().putAll(java.util.Map.of("TELEGRAM_BOT_TOKEN", tg.token(), "TELEGRAM_API_URL", tg.apiUrl(),
                 "BOT_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(key), "QUARKUS_HTTP_PORT",
                 String.valueOf(port), "QUARKUS_DATASOURCE_JDBC_URL", jdbc, "BOT_POLL_INTERVAL",
-                POLL_INTERVAL_SECONDS + "s", "PODPOINT_API_URL", base, "PODPOINT_AUTH_URL", base + "/google",
-                "PODPOINT_TOKEN_URL", base + "/securetoken", "PODPOINT_MFA_URL", base + "/mfa"));
+                POLL_INTERVAL_SECONDS + "s", "PODPOINT_API_URL", base, "PODPOINT_AUTH_URL", base + PodPointWireMock.AUTH_PATH,
+                "PODPOINT_TOKEN_URL", base + PodPointWireMock.TOKEN_PATH, "PODPOINT_MFA_URL", base + PodPointWireMock.MFA_PATH));
+        pb.environment().put("PODPOINT_API_KEY", PodPointWireMockResource.API_KEY);
         long t0 = System.nanoTime();
         app = pb.start();
         while (tg.getUpdatesCalls() == 0) {
@@ -257,7 +270,9 @@ class ReplyLatencyBenchmark {
 
     /** /pods for an account with two chargers, typed (after a poll) and with the Refresh button: time and calls. */
     void twoChargers(int latency, int botMessage) throws Exception {
-        new PodPointStubs(wm).pods(USER, DRIVE, STREET).connectivity("PSL-100002", true);
+        PodPointWireMock kit = new PodPointWireMock(wm);
+        kit.stubPods(String.valueOf(USER), PodPointTestData.podsBody(DRIVE, STREET));
+        kit.stubConnectivity("PSL-100002", PodPointTestData.connectivity("PSL-100002", true, "AVAILABLE"));
         waitForPolls(polls() + CHATS); // every account polled once with two chargers
         long chat = CHAT;
         for (String how : new String[] { "typed /pods", "Refresh button" }) {
