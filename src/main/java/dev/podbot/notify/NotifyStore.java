@@ -26,6 +26,7 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.podbot.command.MessageSplitter;
 import dev.podbot.podpoint.model.ConnectivityStatus.ChargingState;
 import io.agroal.api.AgroalDataSource;
 
@@ -323,7 +324,8 @@ public class NotifyStore {
             ps.setString(2, n.dedupKey());
             ps.setString(3, n.kind().name());
             String body = n.reply().text();
-            ps.setString(4, body.length() > 4096 ? body.substring(0, 4096) : body);
+            // the column holds 4,096 characters: a longer text is shortened where HTML may be cut, never mid-tag
+            ps.setString(4, MessageSplitter.shorten(body, MessageSplitter.TELEGRAM_LIMIT));
             ps.setString(5, buttonsJson(n));
             setTs(ps, 6, now);
             setTs(ps, 7, deliverAfter);

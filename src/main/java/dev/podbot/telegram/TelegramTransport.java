@@ -60,6 +60,12 @@ public class TelegramTransport {
     @Inject
     Instance<CommandHandler> handlers;
 
+    @Inject
+    UpdateParser parser;
+
+    @Inject
+    PollingHeartbeat liveness;
+
     private volatile boolean running;
     private volatile boolean webhookMode;
     private volatile String token;
@@ -132,7 +138,8 @@ public class TelegramTransport {
                         .allowedUpdates(LongPollingRunner.ALLOWED_UPDATES).build());
                 Log.info("Telegram webhook registered");
             } else {
-                LongPollingRunner r = new LongPollingRunner(api, token, dispatcher::accept);
+                LongPollingRunner r = new LongPollingRunner(api, token, dispatcher::accept, parser,
+                        liveness::progressed);
                 try {
                     r.start();
                 } catch (TelegramApiException | RuntimeException e) {
@@ -146,6 +153,7 @@ public class TelegramTransport {
                     }
                     poller = r;
                 }
+                liveness.started();
                 polling = true;
                 Log.info("Telegram long polling started");
             }
