@@ -27,7 +27,7 @@ public interface NotifyConfig {
     @WithDefault("12")
     int firmwareEvery();
 
-    /** NOTIFY_INSTANCE_ID: this instance's name in claimed_by columns; random when unset. */
+    /** NOTIFY_INSTANCE_ID: this instance's name in claimed_by columns; the host name when unset. */
     Optional<String> instanceId();
 
     /** NOTIFY_CLAIM_TIMEOUT: after this, an account claimed by a crashed instance may be polled by another. */

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.StringJoiner;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -346,37 +345,53 @@ public class NotifyStore {
     }
 
     /**
-     * Claims up to {@code limit} deliverable rows (pending, due, chat reachable) for this instance and marks them
-     * SENDING; the caller commits before sending.
+     * Up to {@code limit} rows ready to go (pending, due, chat reachable), oldest first. Nothing is claimed here:
+     * each row is taken on its own by {@link #startSending} just before its send, so a crash can never strand a
+     * batch of rows that were claimed but not sent.
      */
-    public List<OutboxRow> claimOutbox(String instance, Instant now, int limit) throws SQLException {
+    public List<OutboxRow> dueOutbox(Instant now, int limit) throws SQLException {
         List<OutboxRow> rows = new ArrayList<>();
-        try (Connection c = conn()) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT o.id, o.chat_id, o.kind, o.body, o.buttons, o.attempts FROM outbox o "
-                            + "WHERE o.status = 'PENDING' AND o.deliver_after <= ? "
-                            + "AND o.chat_id IN (SELECT a.chat_id FROM chat_account a WHERE a.chat_active = TRUE) "
-                            + "ORDER BY o.id FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY FOR UPDATE SKIP LOCKED")) {
-                setTs(ps, 1, now);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(new OutboxRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getInt(6)));
-                    }
-                }
-            }
-            if (!rows.isEmpty()) {
-                StringJoiner in = new StringJoiner(",", "(", ")");
-                rows.forEach(r -> in.add(Long.toString(r.id())));
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE outbox SET status = 'SENDING', claimed_by = ?, claimed_at = ? WHERE id IN " + in)) {
-                    ps.setString(1, instance);
-                    setTs(ps, 2, now);
-                    ps.executeUpdate();
+        try (Connection c = conn(); PreparedStatement ps = c.prepareStatement(
+                "SELECT o.id, o.chat_id, o.kind, o.body, o.buttons, o.attempts FROM outbox o "
+                        + "WHERE o.status = 'PENDING' AND o.deliver_after <= ? "
+                        + "AND o.chat_id IN (SELECT a.chat_id FROM chat_account a WHERE a.chat_active = TRUE) "
+                        + "ORDER BY o.id FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")) {
+            setTs(ps, 1, now);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new OutboxRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getInt(6)));
                 }
             }
         }
         return rows;
+    }
+
+    /**
+     * Takes one row for sending (PENDING → SENDING, with who and when); the caller commits before the send. False
+     * when the row is no longer pending (another instance took it first): one conditional UPDATE decides, so two
+     * instances never both send a row.
+     */
+    public boolean startSending(long id, String instance, Instant now) throws SQLException {
+        try (Connection c = conn(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE outbox SET status = 'SENDING', claimed_by = ?, claimed_at = ? WHERE id = ? AND status = 'PENDING'")) {
+            ps.setString(1, instance);
+            setTs(ps, 2, now);
+            ps.setLong(3, id);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Gives back the accounts this instance was polling when it stopped (e.g. a kill -9), so a restart polls them
+     * at once instead of after the claim timeout. Returns how many.
+     */
+    public int releasePollClaims(String instance) throws SQLException {
+        try (Connection c = conn(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE poll_state SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ?")) {
+            ps.setString(1, instance);
+            return ps.executeUpdate();
+        }
     }
 
     public void markSent(long id, Instant now) throws SQLException {

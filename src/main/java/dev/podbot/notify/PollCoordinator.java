@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,10 +14,12 @@ import java.util.concurrent.TimeUnit;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import dev.podbot.BotConfig;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -49,6 +50,9 @@ public class PollCoordinator {
     @Inject
     NotifyGate gate;
 
+    @Inject
+    NotifyInstance instance;
+
     private String instanceId;
     private ExecutorService pool;
     private Semaphore slots;
@@ -56,7 +60,7 @@ public class PollCoordinator {
 
     @PostConstruct
     void init() {
-        instanceId = config.instanceId().orElse("poll-" + UUID.randomUUID().toString().substring(0, 8));
+        instanceId = instance.id();
         int n = Math.max(1, bot.pollConcurrency());
         slots = new Semaphore(n);
         pool = Executors.newFixedThreadPool(n, r -> {
@@ -69,6 +73,29 @@ public class PollCoordinator {
             Log.warnf("BOT_POLL_INTERVAL is %s: polling Pod Point more often than every 60 s may get accounts "
                     + "blocked; use it only for tests and demos", interval);
         }
+    }
+
+    /**
+     * At start-up, gives back the accounts this instance (same name) was polling when it last stopped, e.g. killed
+     * with -9: they are polled at once instead of after NOTIFY_CLAIM_TIMEOUT.
+     */
+    void onStart(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            return;
+        }
+        try {
+            int released = releaseOwnClaims();
+            if (released > 0) {
+                Log.infof("Took back %d account(s) this instance was polling when it last stopped", released);
+            }
+        } catch (RuntimeException e) {
+            Log.warnf("Could not take back this instance's earlier claims (%s)", e.getClass().getSimpleName());
+        }
+    }
+
+    /** Releases every poll claim held under this instance's name; returns how many. */
+    public int releaseOwnClaims() {
+        return Tx.run(() -> store.releasePollClaims(instanceId));
     }
 
     @PreDestroy

@@ -69,6 +69,10 @@ class NotificationFlowTest {
     AgroalDataSource ds;
     @Inject
     MeterRegistry registry;
+    @Inject
+    NotifyStore store;
+    @Inject
+    NotifyInstance instance;
 
     @BeforeEach
     void start() {
@@ -198,6 +202,69 @@ class NotificationFlowTest {
         sender.sendDue("instance-2");
         assertThat(transport.to(7003)).hasSize(1);
         assertThat(count("select count(*) from outbox where chat_id = 7003")).isEqualTo(1);
+    }
+
+    @Test
+    void aCrashMidBatchStrandsOnlyTheRowInFlight() throws Exception {
+        FakePodPointClient.Account a = link(7011);
+        awaitBaseline(7011);
+        pause();
+        a.addNewest(completedNow(110, 7011));
+        a.addNewest(completedNow(111, 7011));
+        a.addNewest(completedNow(112, 7011));
+        assertThat(poller.poll(7011)).isEqualTo(AccountPoller.Outcome.OK);
+        assertThat(count("select count(*) from outbox where chat_id = 7011 and status = 'PENDING'")).isEqualTo(3);
+
+        // the process dies during the first send of the batch
+        transport.before(c -> {
+            throw new SimulatedCrash();
+        });
+        assertThatThrownBy(() -> sender.sendDue("test-a")).isInstanceOf(SimulatedCrash.class);
+        assertThat(count("select count(*) from outbox where chat_id = 7011 and status = 'SENDING'")).isEqualTo(1);
+        assertThat(count("select count(*) from outbox where chat_id = 7011 and status = 'PENDING'"))
+                .as("rows not yet taken stay pending").isEqualTo(2);
+
+        // after the restart the other two go out, the one in flight is never repeated
+        transport.before(c -> { });
+        sender.sendDue("test-a");
+        sender.sendDue("test-a");
+        assertThat(transport.to(7011)).hasSize(2);
+        assertThat(count("select count(*) from outbox where chat_id = 7011 and status = 'SENT'")).isEqualTo(2);
+    }
+
+    @Test
+    void anInstanceThatCannotDeliverLeavesTheRowsAlone() throws Exception {
+        FakePodPointClient.Account a = link(7012);
+        awaitBaseline(7012);
+        pause();
+        a.addNewest(completedNow(120, 7012));
+        poller.poll(7012);
+        transport.ready(false); // e.g. TELEGRAM_ENABLED=false, or Telegram not connected yet after start-up
+        assertThat(sender.sendDue("test-a")).isZero();
+        assertThat(one("select status from outbox where chat_id = 7012")).isEqualTo("PENDING");
+        assertThat(count("select attempts from outbox where chat_id = 7012")).as("no attempt counted").isZero();
+        assertThat(one("select claimed_by from outbox where chat_id = 7012")).isNull();
+        transport.ready(true);
+        assertThat(sender.sendDue("test-a")).isEqualTo(1);
+        assertThat(transport.to(7012)).hasSize(1);
+    }
+
+    @Test
+    void anAccountClaimedWhenTheInstanceWasKilledIsPolledAtOnceAfterTheRestart() throws Exception {
+        FakePodPointClient.Account a = link(7013);
+        awaitBaseline(7013);
+        pause();
+        // the instance claimed the account for a poll, then was killed before it finished
+        clock.advance(Duration.ofSeconds(2));
+        Instant now = clock.now();
+        assertThat(Tx.run(() -> store.claimDueAccounts(instance.id(), now, 10, Duration.ofSeconds(1),
+                Duration.ofMinutes(5)))).contains(7013L);
+        a.addNewest(completedNow(130, 7013));
+        // the restarted instance (same name) gives its claims back at start-up
+        assertThat(coordinator.releaseOwnClaims()).isEqualTo(1);
+        gate.resume();
+        await().atMost(WAIT).until(() -> transport.to(7013).size() == 1);
+        assertThat(transport.to(7013).get(0).reply().text()).contains("Charge complete");
     }
 
     @Test
