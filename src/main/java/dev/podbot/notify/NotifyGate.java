@@ -3,14 +3,23 @@ package dev.podbot.notify;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
 
 /**
  * Lets operators (and tests) pause polling and sending without stopping the app: {@link #pause} waits until the
- * ticks that are running have finished, so nothing is claimed after it returns.
+ * ticks that are running have finished, so nothing is claimed after it returns. On shutdown it closes first
+ * (before the poll and send pools stop, long before the datasource closes), so no scheduled work touches a closing
+ * database.
  */
 @ApplicationScoped
 public class NotifyGate {
+
+    static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
     private volatile boolean paused;
     private final AtomicInteger running = new AtomicInteger();
@@ -38,6 +47,13 @@ public class NotifyGate {
             Thread.sleep(5);
         }
         return true;
+    }
+
+    /** SIGTERM: no new tick from now on; the running ones get up to 5 s to finish. */
+    void onStop(@Observes @Priority(1) ShutdownEvent event) throws InterruptedException {
+        if (!pause(STOP_WAIT)) {
+            Log.info("Notification work still running 5 s after shutdown began");
+        }
     }
 
     public void resume() {

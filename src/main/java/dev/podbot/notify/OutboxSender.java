@@ -11,11 +11,14 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
@@ -31,6 +34,7 @@ import dev.podbot.command.Reply;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -99,6 +103,13 @@ public class OutboxSender {
         });
         Gauge.builder("podbot.notifications.pending", pending, AtomicLong::get)
                 .description("Notifications waiting to be sent").register(registry);
+    }
+
+    /** SIGTERM, after the gate closed (no tick runs any more): the delivery pool stops. */
+    void onStop(@Observes @Priority(2) ShutdownEvent event) throws InterruptedException {
+        pool.shutdown();
+        pool.awaitTermination(NotifyGate.STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        stop();
     }
 
     @PreDestroy

@@ -13,12 +13,14 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import dev.podbot.BotConfig;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
@@ -96,6 +98,12 @@ public class PollCoordinator {
     /** Releases every poll claim held under this instance's name; returns how many. */
     public int releaseOwnClaims() {
         return Tx.run(() -> store.releasePollClaims(instanceId));
+    }
+
+    /** SIGTERM, after the gate closed: polls in flight get a moment to save their result, then the pool stops. */
+    void onStop(@Observes @Priority(2) ShutdownEvent event) throws InterruptedException {
+        awaitIdle(NotifyGate.STOP_WAIT);
+        stop();
     }
 
     @PreDestroy
