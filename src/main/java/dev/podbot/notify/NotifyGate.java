@@ -22,6 +22,7 @@ public class NotifyGate {
     static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
     private volatile boolean paused;
+    private volatile boolean stopping;
     private final AtomicInteger running = new AtomicInteger();
 
     boolean enter() {
@@ -51,6 +52,7 @@ public class NotifyGate {
 
     /** SIGTERM: no new tick from now on; the running ones get up to 5 s to finish. */
     void onStop(@Observes @Priority(1) ShutdownEvent event) throws InterruptedException {
+        stopping = true;
         if (!pause(STOP_WAIT)) {
             Log.info("Notification work still running 5 s after shutdown began");
         }
@@ -58,6 +60,11 @@ public class NotifyGate {
 
     public void resume() {
         paused = false;
+    }
+
+    /** True once shutdown began: work in progress takes nothing new (a send in flight still finishes). */
+    public boolean stopping() {
+        return stopping;
     }
 
     public boolean paused() {

@@ -196,6 +196,9 @@ public class OutboxSender {
         }
         int taken = 0;
         for (OutboxRow row : rows) {
+            if (gate.stopping()) {
+                return taken; // shutting down: the rest stay PENDING for the next start
+            }
             Instant startedAt = clock.now();
             if (!Tx.run(() -> store.startSending(row.id(), instance, startedAt))) {
                 return taken; // another instance is sending this chat's rows: leave it the rest, in order

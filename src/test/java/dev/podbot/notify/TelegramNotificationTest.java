@@ -43,6 +43,7 @@ class TelegramNotificationTest {
 
     @AfterEach
     void clean() {
+        assertThat(FakeTelegramResource.server().violations()).as("requests the real Bot API would refuse").isEmpty();
         QuarkusTransaction.requiringNew().run(() -> ChatAccount.deleteAll());
         podPoint.reset();
     }

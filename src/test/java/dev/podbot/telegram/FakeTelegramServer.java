@@ -311,12 +311,13 @@ public final class FakeTelegramServer implements AutoCloseable {
         garbledUpdates = on;
     }
 
-    /** Forgets recorded calls and pending faults (between tests; queued updates and stored bot messages stay). */
+    /** Forgets recorded calls, violations and pending faults (between tests; queued updates and stored bot messages stay). */
     public void reset() {
         lock.lock();
         try {
             calls.clear();
             faults.clear();
+            violations.clear();
         } finally {
             lock.unlock();
         }
