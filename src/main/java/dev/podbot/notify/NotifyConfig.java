@@ -46,6 +46,14 @@ public interface NotifyConfig {
     @WithDefault("8")
     int sendThreads();
 
+    /**
+     * NOTIFY_STALL_TIMEOUT: /q/health/live goes DOWN when one account's poll or one notification's send has run
+     * this long (Pod Point calls time out after PODPOINT_TIMEOUT with retries; Telegram calls after 75 s with
+     * retries): the work is stuck, and a restart cures it.
+     */
+    @WithDefault("10m")
+    Duration stallTimeout();
+
     /** NOTIFY_MAX_ATTEMPTS: failed deliveries before a row is given up (FAILED). */
     @WithDefault("10")
     int maxAttempts();

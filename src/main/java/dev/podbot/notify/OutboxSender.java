@@ -92,6 +92,8 @@ public class OutboxSender {
     private String instanceId;
     private ExecutorService pool;
     private final AtomicLong pending = new AtomicLong();
+    /** Thread id → System.nanoTime() when its current send started. */
+    private final Map<Long, Long> sending = new java.util.concurrent.ConcurrentHashMap<>();
 
     @PostConstruct
     void init() {
@@ -184,6 +186,12 @@ public class OutboxSender {
         }
     }
 
+    /** How long the oldest send in flight has been running (zero when none runs). */
+    Duration longestSendInFlight() {
+        long now = System.nanoTime();
+        return Duration.ofNanos(sending.values().stream().mapToLong(t -> now - t).max().orElse(0));
+    }
+
     public long pendingCount() {
         return pending.get();
     }
@@ -204,6 +212,8 @@ public class OutboxSender {
                 return taken; // another instance is sending this chat's rows: leave it the rest, in order
             }
             taken++;
+            long thread = Thread.currentThread().getId();
+            sending.put(thread, System.nanoTime());
             try {
                 transport.deliver(row.chatId(), reply(row));
             } catch (ChatUnreachableException e) {
@@ -218,6 +228,8 @@ public class OutboxSender {
                 // DeliveryFailedException, or anything unexpected: the message was not delivered
                 retryLater(row, e);
                 continue;
+            } finally {
+                sending.remove(thread);
             }
             Instant sentAt = clock.now();
             Tx.run(() -> {

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,7 +58,8 @@ public class PollCoordinator {
     private String instanceId;
     private ExecutorService pool;
     private Semaphore slots;
-    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    /** Chat id → System.nanoTime() when its poll started. */
+    private final Map<Long, Long> inFlight = new ConcurrentHashMap<>();
 
     @PostConstruct
     void init() {
@@ -156,7 +157,7 @@ public class PollCoordinator {
             int free = slots.availablePermits();
             List<Long> due = claim(clock.now(), free);
             for (long chatId : due) {
-                if (!inFlight.add(chatId)) {
+                if (inFlight.putIfAbsent(chatId, System.nanoTime()) != null) {
                     continue;
                 }
                 slots.acquireUninterruptibly();
@@ -181,6 +182,12 @@ public class PollCoordinator {
 
     private List<Long> claim(Instant now, int limit) {
         return Tx.run(() -> store.claimDueAccounts(instanceId, now, limit, bot.pollInterval(), config.claimTimeout()));
+    }
+
+    /** How long the oldest poll in flight has been running (zero when none runs). */
+    Duration longestPollInFlight() {
+        long now = System.nanoTime();
+        return Duration.ofNanos(inFlight.values().stream().mapToLong(t -> now - t).max().orElse(0));
     }
 
     /** For tests: waits until no poll is running. */

@@ -268,6 +268,29 @@ class NotificationFlowTest {
     }
 
     @Test
+    void livenessGoesDownWhileASendIsStuckAndUpWhenItEnds() throws Exception {
+        FakePodPointClient.Account a = link(7014);
+        awaitBaseline(7014);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        transport.before(c -> {
+            try {
+                release.await(); // a send that hangs
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        a.addNewest(completedNow(140, 7014));
+        await().atMost(WAIT).untilAsserted(() -> io.restassured.RestAssured.given().get("/q/health/live").then()
+                .statusCode(503));
+        assertThat(io.restassured.RestAssured.given().get("/q/health/live").body().asString())
+                .contains("a send is stuck");
+        release.countDown();
+        await().atMost(WAIT).untilAsserted(() -> io.restassured.RestAssured.given().get("/q/health/live").then()
+                .statusCode(200));
+        await().atMost(WAIT).until(() -> transport.to(7014).size() == 1);
+    }
+
+    @Test
     void transientFailureIsRetriedWithBackoffAndDeliveredOnce() throws Exception {
         FakePodPointClient.Account a = link(7004);
         awaitBaseline(7004);
