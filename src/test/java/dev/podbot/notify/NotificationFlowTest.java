@@ -127,15 +127,16 @@ class NotificationFlowTest {
         await().atMost(WAIT).until(() -> count("select count(*) from poll_state where first_poll_done = true and chat_id = " + chat) == 1);
     }
 
+    /** A charge that completed just now on the app's clock (which a full build also runs a year ahead). */
     Charge completedNow(long id, long chat) {
-        Instant end = Instant.now();
+        Instant end = clock.now();
         return charge(id, chat * 100, end.minusSeconds(7200), end, 10.46, 314);
     }
 
     @Test
     void baselineIsSilentThenACompletedChargeIsAnnouncedExactlyOnce() throws Exception {
         FakePodPointClient.Account a = link(7001);
-        a.addNewest(charge(1, 700100, Instant.now().minusSeconds(90_000), Instant.now().minusSeconds(86_000), 5, 100));
+        a.addNewest(charge(1, 700100, clock.now().minusSeconds(90_000), clock.now().minusSeconds(86_000), 5, 100));
         awaitBaseline(7001);
         int polls = a.podCalls.get();
         await().atMost(WAIT).until(() -> a.podCalls.get() >= polls + 2);

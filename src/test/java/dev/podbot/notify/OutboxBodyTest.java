@@ -14,8 +14,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.podbot.account.ChatAccount;
-import dev.podbot.account.CredentialCipher;
+import dev.podbot.account.AccountService;
 import dev.podbot.command.Reply;
+import dev.podbot.podpoint.PodPointSession;
 import dev.podbot.telegram.BotApiRules;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -32,7 +33,7 @@ class OutboxBodyTest {
     @Inject
     NotifyStore store;
     @Inject
-    CredentialCipher cipher;
+    AccountService accounts;
     @Inject
     AgroalDataSource ds;
 
@@ -43,18 +44,9 @@ class OutboxBodyTest {
 
     @Test
     void aLongBodyIsShortenedToValidHtml() throws Exception {
-        QuarkusTransaction.requiringNew().run(() -> {
-            ChatAccount a = new ChatAccount();
-            a.chatId = CHAT;
-            a.telegramUserId = CHAT;
-            a.emailEnc = cipher.encrypt("d@example.com", ChatAccount.aad("email", CHAT));
-            a.passwordEnc = cipher.encrypt("pw", ChatAccount.aad("password", CHAT));
-            a.status = ChatAccount.Status.LINKED;
-            a.chatActive = true;
-            a.linkedAt = Instant.now();
-            a.updatedAt = Instant.now();
-            a.persist();
-        });
+        PodPointSession session = new PodPointSession("d@example.com", "pw");
+        session.updateTokens("id", "rt", Instant.now().plusSeconds(3600));
+        accounts.link(CHAT, CHAT, session);
         // "&amp;" straddles character 4096 and the <b> is still open there: a plain cut breaks both
         String body = "<b>" + "x".repeat(4090) + "&amp;&amp; more</b>";
         Notification n = new Notification(EventKind.CHARGE_COMPLETED, "long:" + CHAT, Reply.of(body));

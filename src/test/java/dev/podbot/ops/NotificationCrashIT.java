@@ -62,12 +62,8 @@ class NotificationCrashIT {
         podPoint = SimHttpServer.start(sim);
         app = new PackagedApp(work);
         app.freshDatabase(work, "podbot_crash_it");
-        app.env.put("TELEGRAM_BOT_TOKEN", telegram.token());
-        app.env.put("TELEGRAM_API_URL", telegram.apiUrl());
-        app.env.put("PODPOINT_API_URL", podPoint.apiUrl());
-        app.env.put("PODPOINT_AUTH_URL", podPoint.authUrl());
-        app.env.put("PODPOINT_TOKEN_URL", podPoint.tokenUrl());
-        app.env.put("PODPOINT_MFA_URL", podPoint.mfaUrl());
+        app.telegramAt(telegram.apiUrl(), telegram.token());
+        app.podPointAt(podPoint.apiUrl(), podPoint.authUrl(), podPoint.tokenUrl(), podPoint.mfaUrl());
         app.env.put("BOT_ENCRYPTION_KEY", PackagedApp.randomKey());
         app.env.put("BOT_POLL_INTERVAL", "2s");
         app.env.put("NOTIFY_SEND_THREADS", "1");
@@ -180,11 +176,9 @@ class NotificationCrashIT {
         assertThat(announcedTotal()).as("charges before linking are never announced").isZero();
     }
 
-    @Test
-    @Order(2)
-    void killedWhileSending() throws Exception {
-        completeAChargeEverywhere();
-        awaitThat("a third of the announcements out", () -> announcedTotal() >= ACCOUNTS / 3);
+    /** Kills the app with -9 once {@code when} holds, restarts it and checks every announcement so far. */
+    void killRestartAndCheck(String moment, BooleanSupplier when) throws Exception {
+        awaitThat(moment, when);
         app.kill();
         kills++;
         restart();
@@ -193,16 +187,18 @@ class NotificationCrashIT {
     }
 
     @Test
+    @Order(2)
+    void killedWhileSending() throws Exception {
+        completeAChargeEverywhere();
+        killRestartAndCheck("a third of the announcements out", () -> announcedTotal() >= ACCOUNTS / 3);
+    }
+
+    @Test
     @Order(3)
     void killedWhilePolling() throws Exception {
         int before = announcedTotal();
         completeAChargeEverywhere();
-        awaitThat("the poll cycle has found the first completions", () -> announcedTotal() > before);
-        app.kill();
-        kills++;
-        restart();
-        awaitQuiet();
-        assertExactlyOnceSoFar();
+        killRestartAndCheck("the poll cycle has found the first completions", () -> announcedTotal() > before);
     }
 
     @Test

@@ -45,6 +45,20 @@ final class PackagedApp implements AutoCloseable {
         env.put("QUARKUS_PROFILE", "prod");
     }
 
+    /** Points the app at a Bot API (a fake) with this token. */
+    void telegramAt(String apiUrl, String token) {
+        env.put("TELEGRAM_BOT_TOKEN", token);
+        env.put("TELEGRAM_API_URL", apiUrl);
+    }
+
+    /** Points the app at a Pod Point (WireMock or the simulator): API, sign-in, token refresh and 2FA URLs. */
+    void podPointAt(String api, String auth, String token, String mfa) {
+        env.put("PODPOINT_API_URL", api);
+        env.put("PODPOINT_AUTH_URL", auth);
+        env.put("PODPOINT_TOKEN_URL", token);
+        env.put("PODPOINT_MFA_URL", mfa);
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
