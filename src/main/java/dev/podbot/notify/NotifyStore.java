@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -16,7 +15,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +28,11 @@ import dev.podbot.podpoint.model.ConnectivityStatus.ChargingState;
 import io.agroal.api.AgroalDataSource;
 
 /**
- * All SQL of the notification feature, plain JDBC on the application's datasource. Every method expects to run
+ * The notification feature's polling state and outbox, in plain JDBC on the application's datasource (preferences
+ * are a Panache entity, {@link NotifyPrefsRow}). Plain SQL stays here because it is clearly simpler for what these
+ * statements do: claims with {@code FOR UPDATE SKIP LOCKED} and a row limit, conditional updates whose row count
+ * decides who sends a row, set-based inserts ({@code INSERT … SELECT … WHERE NOT EXISTS}) and batched writes in
+ * the poll's one transaction. Every method expects to run
  * inside a JTA transaction (callers use {@code QuarkusTransaction}), so the connection is enlisted in it.
  *
  * <p>Claims use {@code SELECT … FOR UPDATE SKIP LOCKED}: on PostgreSQL two instances never get the same rows.
@@ -236,7 +238,7 @@ public class NotifyStore {
                 ps.executeUpdate();
             }
             if (!d.events().isEmpty()) {
-                NotifyPrefs prefs = loadPrefs(c, chatId);
+                NotifyPrefs prefs = NotifyPrefsRow.of(chatId);
                 for (Notification n : d.events()) {
                     if (insertOutbox(c, chatId, n, prefs, now, zone)) {
                         inserted++;
@@ -295,7 +297,7 @@ public class NotifyStore {
             }
             Notification n = new Notification(EventKind.SIGN_IN_FAILED, "signin:" + chatId + ":" + seq,
                     NotificationTexts.signInFailed());
-            return insertOutbox(c, chatId, n, loadPrefs(c, chatId), now, zone);
+            return insertOutbox(c, chatId, n, NotifyPrefsRow.of(chatId), now, zone);
         }
     }
 
@@ -430,56 +432,6 @@ public class NotifyStore {
         try (Connection c = conn(); PreparedStatement ps = c.prepareStatement(
                 "SELECT COUNT(*) FROM outbox WHERE status = 'PENDING'"); ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getLong(1) : 0;
-        }
-    }
-
-    // ---- notify_prefs
-
-    public NotifyPrefs loadPrefs(long chatId) throws SQLException {
-        try (Connection c = conn()) {
-            return loadPrefs(c, chatId);
-        }
-    }
-
-    NotifyPrefs loadPrefs(Connection c, long chatId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT disabled_kinds, quiet_start, quiet_end FROM notify_prefs WHERE chat_id = ?")) {
-            ps.setLong(1, chatId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return NotifyPrefs.defaults();
-                }
-                Optional<LocalTime> s = QuietHours.parseTime(rs.getString(2));
-                Optional<LocalTime> e = QuietHours.parseTime(rs.getString(3));
-                return new NotifyPrefs(NotifyPrefs.parseCodes(rs.getString(1)),
-                        s.isPresent() && e.isPresent() ? Optional.of(new QuietHours(s.get(), e.get())) : Optional.empty());
-            }
-        }
-    }
-
-    public void savePrefs(long chatId, NotifyPrefs prefs) throws SQLException {
-        try (Connection c = conn()) {
-            String start = prefs.quiet().map(q -> q.start().toString()).orElse(null);
-            String end = prefs.quiet().map(q -> q.end().toString()).orElse(null);
-            int n;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE notify_prefs SET disabled_kinds = ?, quiet_start = ?, quiet_end = ? WHERE chat_id = ?")) {
-                ps.setString(1, prefs.disabledCodes());
-                ps.setString(2, start);
-                ps.setString(3, end);
-                ps.setLong(4, chatId);
-                n = ps.executeUpdate();
-            }
-            if (n == 0) {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO notify_prefs (disabled_kinds, quiet_start, quiet_end, chat_id) VALUES (?, ?, ?, ?)")) {
-                    ps.setString(1, prefs.disabledCodes());
-                    ps.setString(2, start);
-                    ps.setString(3, end);
-                    ps.setLong(4, chatId);
-                    ps.executeUpdate();
-                }
-            }
         }
     }
 }
