@@ -84,10 +84,12 @@ class TelegramTransportStartTest {
         }
         TelegramTransport t = transport(Map.of("enabled", true, "botToken", Optional.of("1:abc"),
                 "apiUrl", "http://127.0.0.1:" + closedPort, "webhookMode", false,
-                "rate", config(TelegramConfig.Rate.class, Map.of("globalPerSecond", 30.0, "perChatPerSecond", 1.0)),
+                "rate", config(TelegramConfig.Rate.class, Map.of("globalPerSecond", 30.0, "perChatPerSecond", 1.0,
+                        "replyBurst", 3)),
                 "retry", config(TelegramConfig.Retry.class, Map.of("attempts", 1,
                         "initialBackoff", java.time.Duration.ofMillis(10), "maxBackoff", java.time.Duration.ofMillis(10),
-                        "maxRetryAfter", java.time.Duration.ofSeconds(1)))), false);
+                        "maxRetryAfter", java.time.Duration.ofSeconds(1),
+                        "interactiveFor", java.time.Duration.ofSeconds(1)))), false);
         t.registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
         t.dispatcher = new UpdateDispatcher();
         TelegramChatTransport chats = new TelegramChatTransport();
