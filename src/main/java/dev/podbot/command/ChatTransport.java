@@ -10,6 +10,14 @@ public interface ChatTransport {
     /** True when this transport reaches the chat. */
     boolean handles(long chatId);
 
+    /**
+     * True when this transport can deliver now (Telegram: enabled and connected). Notifications are taken from
+     * the outbox only for a ready transport, so an instance that cannot send leaves them to one that can.
+     */
+    default boolean ready() {
+        return true;
+    }
+
     /** Higher wins when several transports handle a chat (the demo web chat claims its own ids first). */
     default int priority() {
         return 0;

@@ -152,8 +152,8 @@ public class CommandRouter implements CommandService {
             }
             o.command = "unknown";
             o.outcome = "unknown_command";
-            return ChatResponse.text("I don't know " + Html.code(words[0].length() > 40
-                    ? words[0].substring(0, 40) + "…" : words[0]) + " — send /help to see what I can do.");
+            return ChatResponse.text("I don't know " + Html.code(MessageSplitter.cutPlain(words[0], 41))
+                    + " — send /help to see what I can do.");
         }
         if (request.isPrivate() && login.awaiting(request.chatId())) {
             return continueLogin(request, o);
@@ -244,8 +244,8 @@ public class CommandRouter implements CommandService {
     private static ChatResponse refusal(ChatRequest request, String text) {
         ChatResponse r = ChatResponse.text(text);
         if (request.isButton()) {
-            String toast = text.replaceAll("<[^>]+>", "");
-            r = r.withCallbackAnswer(toast.length() > 180 ? toast.substring(0, 179) + "…" : toast);
+            String toast = Html.unescape(text.replaceAll("<[^>]+>", ""));
+            r = r.withCallbackAnswer(MessageSplitter.cutPlain(toast, 180));
         }
         return r;
     }

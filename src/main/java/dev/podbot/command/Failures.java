@@ -17,6 +17,12 @@ public final class Failures {
     public static final String MFA_AGAIN = "Pod Point wants a new 2FA code before it lets me in — /login again.";
     public static final String UNREADABLE_CREDENTIALS =
             "I can't read your saved sign-in any more (the bot's encryption key changed) — /login again.";
+    /** Pod Point's 429: not a refusal of the request, a limit on how often the bot may ask. */
+    public static final String RATE_LIMITED =
+            "Pod Point is limiting how often I may ask (too many requests) — try again in a few minutes.";
+    /** A success status whose body the bot could not read: not a refusal either. */
+    public static final String UNREADABLE_ANSWER = "Pod Point answered, but not in a way I could read — try again in "
+            + "a minute. If it keeps happening, Pod Point may have changed its app; check for a newer bot version.";
     public static final String SORRY = "Sorry, something went wrong on my side. Please try again in a moment.";
 
     private Failures() {
@@ -41,6 +47,15 @@ public final class Failures {
         }
         if (e instanceof PodPointApiException api) {
             int s = api.status();
+            if (s == 429) {
+                return RATE_LIMITED;
+            }
+            if (s >= 200 && s < 300) {
+                return UNREADABLE_ANSWER;
+            }
+            if (s == 408) {
+                return UNAVAILABLE;
+            }
             if (s == 403) {
                 String reason = reason(api.body());
                 return "Pod Point refused that (HTTP 403" + (reason == null ? "" : ": " + Html.escape(reason))
@@ -86,6 +101,9 @@ public final class Failures {
         }
         if (e instanceof PodPointUnavailableException) {
             return "unavailable";
+        }
+        if (e instanceof PodPointApiException api && api.status() == 429) {
+            return "rate_limited";
         }
         if (e instanceof InvalidScheduleException) {
             return "invalid";

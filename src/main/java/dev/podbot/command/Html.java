@@ -12,6 +12,14 @@ public final class Html {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
+    /** The reverse of {@link #escape}: for plain-text places (a button's toast) that show HTML text. */
+    public static String unescape(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
+    }
+
     public static String bold(String s) {
         return "<b>" + escape(s) + "</b>";
     }

@@ -27,7 +27,7 @@ public interface NotifyConfig {
     @WithDefault("12")
     int firmwareEvery();
 
-    /** NOTIFY_INSTANCE_ID: this instance's name in claimed_by columns; random when unset. */
+    /** NOTIFY_INSTANCE_ID: this instance's name in claimed_by columns; the host name when unset. */
     Optional<String> instanceId();
 
     /** NOTIFY_CLAIM_TIMEOUT: after this, an account claimed by a crashed instance may be polled by another. */
@@ -45,6 +45,14 @@ public interface NotifyConfig {
     /** NOTIFY_SEND_THREADS: chats delivered to in parallel (the transport enforces Telegram's rate limits). */
     @WithDefault("8")
     int sendThreads();
+
+    /**
+     * NOTIFY_STALL_TIMEOUT: /q/health/live goes DOWN when one account's poll or one notification's send has run
+     * this long (Pod Point calls time out after PODPOINT_TIMEOUT with retries; Telegram calls after 75 s with
+     * retries): the work is stuck, and a restart cures it.
+     */
+    @WithDefault("10m")
+    Duration stallTimeout();
 
     /** NOTIFY_MAX_ATTEMPTS: failed deliveries before a row is given up (FAILED). */
     @WithDefault("10")

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -16,9 +15,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.StringJoiner;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,11 +23,16 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.podbot.command.MessageSplitter;
 import dev.podbot.podpoint.model.ConnectivityStatus.ChargingState;
 import io.agroal.api.AgroalDataSource;
 
 /**
- * All SQL of the notification feature, plain JDBC on the application's datasource. Every method expects to run
+ * The notification feature's polling state and outbox, in plain JDBC on the application's datasource (preferences
+ * are a Panache entity, {@link NotifyPrefsRow}). Plain SQL stays here because it is clearly simpler for what these
+ * statements do: claims with {@code FOR UPDATE SKIP LOCKED} and a row limit, conditional updates whose row count
+ * decides who sends a row, set-based inserts ({@code INSERT … SELECT … WHERE NOT EXISTS}) and batched writes in
+ * the poll's one transaction. Every method expects to run
  * inside a JTA transaction (callers use {@code QuarkusTransaction}), so the connection is enlisted in it.
  *
  * <p>Claims use {@code SELECT … FOR UPDATE SKIP LOCKED}: on PostgreSQL two instances never get the same rows.
@@ -250,7 +252,7 @@ public class NotifyStore {
                 ps.executeUpdate();
             }
             if (!d.events().isEmpty()) {
-                NotifyPrefs prefs = loadPrefs(c, chatId);
+                NotifyPrefs prefs = NotifyPrefsRow.of(chatId);
                 for (Notification n : d.events()) {
                     if (insertOutbox(c, chatId, n, prefs, now, zone)) {
                         inserted++;
@@ -309,7 +311,7 @@ public class NotifyStore {
             }
             Notification n = new Notification(EventKind.SIGN_IN_FAILED, "signin:" + chatId + ":" + seq,
                     NotificationTexts.signInFailed());
-            return insertOutbox(c, chatId, n, loadPrefs(c, chatId), now, zone);
+            return insertOutbox(c, chatId, n, NotifyPrefsRow.of(chatId), now, zone);
         }
     }
 
@@ -337,7 +339,8 @@ public class NotifyStore {
             ps.setString(2, n.dedupKey());
             ps.setString(3, n.kind().name());
             String body = n.reply().text();
-            ps.setString(4, body.length() > 4096 ? body.substring(0, 4096) : body);
+            // the column holds 4,096 characters: a longer text is shortened where HTML may be cut, never mid-tag
+            ps.setString(4, MessageSplitter.shorten(body, MessageSplitter.TELEGRAM_LIMIT));
             ps.setString(5, buttonsJson(n));
             setTs(ps, 6, now);
             setTs(ps, 7, deliverAfter);
@@ -358,37 +361,53 @@ public class NotifyStore {
     }
 
     /**
-     * Claims up to {@code limit} deliverable rows (pending, due, chat reachable) for this instance and marks them
-     * SENDING; the caller commits before sending.
+     * Up to {@code limit} rows ready to go (pending, due, chat reachable), oldest first. Nothing is claimed here:
+     * each row is taken on its own by {@link #startSending} just before its send, so a crash can never strand a
+     * batch of rows that were claimed but not sent.
      */
-    public List<OutboxRow> claimOutbox(String instance, Instant now, int limit) throws SQLException {
+    public List<OutboxRow> dueOutbox(Instant now, int limit) throws SQLException {
         List<OutboxRow> rows = new ArrayList<>();
-        try (Connection c = conn()) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT o.id, o.chat_id, o.kind, o.body, o.buttons, o.attempts FROM outbox o "
-                            + "WHERE o.status = 'PENDING' AND o.deliver_after <= ? "
-                            + "AND o.chat_id IN (SELECT a.chat_id FROM chat_account a WHERE a.chat_active = TRUE) "
-                            + "ORDER BY o.id FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY FOR UPDATE SKIP LOCKED")) {
-                setTs(ps, 1, now);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(new OutboxRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getInt(6)));
-                    }
-                }
-            }
-            if (!rows.isEmpty()) {
-                StringJoiner in = new StringJoiner(",", "(", ")");
-                rows.forEach(r -> in.add(Long.toString(r.id())));
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE outbox SET status = 'SENDING', claimed_by = ?, claimed_at = ? WHERE id IN " + in)) {
-                    ps.setString(1, instance);
-                    setTs(ps, 2, now);
-                    ps.executeUpdate();
+        try (Connection c = conn(); PreparedStatement ps = c.prepareStatement(
+                "SELECT o.id, o.chat_id, o.kind, o.body, o.buttons, o.attempts FROM outbox o "
+                        + "WHERE o.status = 'PENDING' AND o.deliver_after <= ? "
+                        + "AND o.chat_id IN (SELECT a.chat_id FROM chat_account a WHERE a.chat_active = TRUE) "
+                        + "ORDER BY o.id FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")) {
+            setTs(ps, 1, now);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new OutboxRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getInt(6)));
                 }
             }
         }
         return rows;
+    }
+
+    /**
+     * Takes one row for sending (PENDING → SENDING, with who and when); the caller commits before the send. False
+     * when the row is no longer pending (another instance took it first): one conditional UPDATE decides, so two
+     * instances never both send a row.
+     */
+    public boolean startSending(long id, String instance, Instant now) throws SQLException {
+        try (Connection c = conn(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE outbox SET status = 'SENDING', claimed_by = ?, claimed_at = ? WHERE id = ? AND status = 'PENDING'")) {
+            ps.setString(1, instance);
+            setTs(ps, 2, now);
+            ps.setLong(3, id);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Gives back the accounts this instance was polling when it stopped (e.g. a kill -9), so a restart polls them
+     * at once instead of after the claim timeout. Returns how many.
+     */
+    public int releasePollClaims(String instance) throws SQLException {
+        try (Connection c = conn(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE poll_state SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ?")) {
+            ps.setString(1, instance);
+            return ps.executeUpdate();
+        }
     }
 
     public void markSent(long id, Instant now) throws SQLException {
@@ -427,56 +446,6 @@ public class NotifyStore {
         try (Connection c = conn(); PreparedStatement ps = c.prepareStatement(
                 "SELECT COUNT(*) FROM outbox WHERE status = 'PENDING'"); ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getLong(1) : 0;
-        }
-    }
-
-    // ---- notify_prefs
-
-    public NotifyPrefs loadPrefs(long chatId) throws SQLException {
-        try (Connection c = conn()) {
-            return loadPrefs(c, chatId);
-        }
-    }
-
-    NotifyPrefs loadPrefs(Connection c, long chatId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT disabled_kinds, quiet_start, quiet_end FROM notify_prefs WHERE chat_id = ?")) {
-            ps.setLong(1, chatId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return NotifyPrefs.defaults();
-                }
-                Optional<LocalTime> s = QuietHours.parseTime(rs.getString(2));
-                Optional<LocalTime> e = QuietHours.parseTime(rs.getString(3));
-                return new NotifyPrefs(NotifyPrefs.parseCodes(rs.getString(1)),
-                        s.isPresent() && e.isPresent() ? Optional.of(new QuietHours(s.get(), e.get())) : Optional.empty());
-            }
-        }
-    }
-
-    public void savePrefs(long chatId, NotifyPrefs prefs) throws SQLException {
-        try (Connection c = conn()) {
-            String start = prefs.quiet().map(q -> q.start().toString()).orElse(null);
-            String end = prefs.quiet().map(q -> q.end().toString()).orElse(null);
-            int n;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE notify_prefs SET disabled_kinds = ?, quiet_start = ?, quiet_end = ? WHERE chat_id = ?")) {
-                ps.setString(1, prefs.disabledCodes());
-                ps.setString(2, start);
-                ps.setString(3, end);
-                ps.setLong(4, chatId);
-                n = ps.executeUpdate();
-            }
-            if (n == 0) {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO notify_prefs (disabled_kinds, quiet_start, quiet_end, chat_id) VALUES (?, ?, ?, ?)")) {
-                    ps.setString(1, prefs.disabledCodes());
-                    ps.setString(2, start);
-                    ps.setString(3, end);
-                    ps.setLong(4, chatId);
-                    ps.executeUpdate();
-                }
-            }
         }
     }
 }

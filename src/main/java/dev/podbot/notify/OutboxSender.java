@@ -7,15 +7,18 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
@@ -31,23 +34,27 @@ import dev.podbot.command.Reply;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
  * Delivers outbox rows, exactly once as far as a crash allows.
  *
- * <p>Per row: (1) a committed transaction claims it ({@code FOR UPDATE SKIP LOCKED}) and sets
- * {@code status = SENDING, claimed_by = instance}; (2) the message goes out through the chat's transport (the
- * highest {@link ChatTransport#priority()} among those that handle the chat); (3) a committed transaction sets
- * {@code SENT}. A crash between (1) and (3) leaves the row SENDING: it was very probably delivered (or the send was
- * in flight) and it is <b>never sent again</b> — a possible loss in that window, never a repeat. The window is one
- * HTTP call. Nothing else ever moves a row out of SENDING, so two instances cannot send the same row.
+ * <p>Per row: (1) a committed transaction takes the row, and only that row, just before its send
+ * ({@code PENDING → SENDING, claimed_by = instance}; a conditional UPDATE, so of two instances only one wins);
+ * (2) the message goes out through the chat's transport (the highest {@link ChatTransport#priority()} among the
+ * ready ones that handle the chat); (3) a committed transaction sets {@code SENT}. A crash between (1) and (3)
+ * leaves that one row SENDING: it was very probably delivered (or the send was in flight) and it is <b>never sent
+ * again</b> — a possible loss of that one message, never a repeat. Rows not yet taken stay PENDING and go out
+ * after a restart. Nothing else ever moves a row out of SENDING, so two instances cannot send the same row.
  *
- * <p>Outcomes of (2): {@link ChatUnreachableException} (the user blocked the bot) puts the row, and the chat's
- * other claimed rows, back to PENDING without counting an attempt and marks the chat unreachable: its rows are
- * held and polling stops until the user writes again. {@link DeliveryFailedException} (or any other exception)
- * puts the row back with exponential backoff (10 s × 2^attempts, at most 30 min); after {@code NOTIFY_MAX_ATTEMPTS}
- * it becomes FAILED. Rows of one chat are sent in order by one thread; chats go in parallel.
+ * <p>Only an instance that can deliver takes rows: when no transport for the chat is ready (Telegram switched
+ * off, or not connected yet just after start-up) the rows stay PENDING for an instance that can, and no attempt
+ * is counted. Outcomes of (2): {@link ChatUnreachableException} (the user blocked the bot) puts the row back to
+ * PENDING without counting an attempt and marks the chat unreachable: its rows are held and polling stops until
+ * the user writes again. {@link DeliveryFailedException} (or any other exception) puts the row back with
+ * exponential backoff (10 s × 2^attempts, at most 30 min); after {@code NOTIFY_MAX_ATTEMPTS} it becomes FAILED.
+ * Rows of one chat are sent in order by one thread; chats go in parallel.
  */
 @ApplicationScoped
 public class OutboxSender {
@@ -79,13 +86,18 @@ public class OutboxSender {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    NotifyInstance instance;
+
     private String instanceId;
     private ExecutorService pool;
     private final AtomicLong pending = new AtomicLong();
+    /** Thread id → System.nanoTime() when its current send started. */
+    private final Map<Long, Long> sending = new java.util.concurrent.ConcurrentHashMap<>();
 
     @PostConstruct
     void init() {
-        instanceId = config.instanceId().orElse("send-" + UUID.randomUUID().toString().substring(0, 8));
+        instanceId = instance.id();
         pool = Executors.newFixedThreadPool(Math.max(1, config.sendThreads()), r -> {
             Thread t = new Thread(r, "podbot-send");
             t.setDaemon(true);
@@ -93,6 +105,13 @@ public class OutboxSender {
         });
         Gauge.builder("podbot.notifications.pending", pending, AtomicLong::get)
                 .description("Notifications waiting to be sent").register(registry);
+    }
+
+    /** SIGTERM, after the gate closed (no tick runs any more): the delivery pool stops. */
+    void onStop(@Observes @Priority(2) ShutdownEvent event) throws InterruptedException {
+        pool.shutdown();
+        pool.awaitTermination(NotifyGate.STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        stop();
     }
 
     @PreDestroy
@@ -118,26 +137,33 @@ public class OutboxSender {
         }
     }
 
-    /** Claims and delivers one batch of due rows as {@code instance}; returns how many rows were claimed. */
+    /**
+     * Delivers one batch of due rows as {@code instance}; returns how many rows this instance took (0 when none
+     * was due, none could be delivered from here, or another instance took them first).
+     */
     public int sendDue(String instance) {
         return sendDue(instance, config.sendBatch());
     }
 
     /** As {@link #sendDue(String)} with another batch size. */
     public int sendDue(String instance, int batch) {
+        if (transports.stream().noneMatch(ChatTransport::ready)) {
+            return 0; // nothing can go out from here (yet): leave the rows to an instance that can deliver
+        }
         Instant now = clock.now();
-        List<OutboxRow> rows = Tx.run(() -> store.claimOutbox(instance, now, batch));
+        List<OutboxRow> rows = Tx.run(() -> store.dueOutbox(now, batch));
         Map<Long, List<OutboxRow>> byChat = new LinkedHashMap<>();
         for (OutboxRow r : rows) {
             byChat.computeIfAbsent(r.chatId(), k -> new ArrayList<>()).add(r);
         }
-        List<Future<?>> futures = new ArrayList<>();
+        List<Future<Integer>> futures = new ArrayList<>();
         for (List<OutboxRow> chatRows : byChat.values()) {
-            futures.add(pool.submit(() -> deliverChat(chatRows)));
+            futures.add(pool.submit(() -> deliverChat(instance, chatRows)));
         }
-        for (Future<?> f : futures) {
+        int taken = 0;
+        for (Future<Integer> f : futures) {
             try {
-                f.get();
+                taken += f.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -149,7 +175,7 @@ public class OutboxSender {
             }
         }
         refreshPending();
-        return rows.size();
+        return taken;
     }
 
     void refreshPending() {
@@ -160,30 +186,50 @@ public class OutboxSender {
         }
     }
 
+    /** How long the oldest send in flight has been running (zero when none runs). */
+    Duration longestSendInFlight() {
+        long now = System.nanoTime();
+        return Duration.ofNanos(sending.values().stream().mapToLong(t -> now - t).max().orElse(0));
+    }
+
     public long pendingCount() {
         return pending.get();
     }
 
-    private void deliverChat(List<OutboxRow> rows) {
-        for (int i = 0; i < rows.size(); i++) {
-            OutboxRow row = rows.get(i);
+    /** Sends one chat's rows in order, each taken just before its send; returns how many were taken. */
+    private int deliverChat(String instance, List<OutboxRow> rows) {
+        ChatTransport transport = transportFor(rows.get(0).chatId()).orElse(null);
+        if (transport == null) {
+            return 0; // no ready transport reaches this chat from here: the rows wait, no attempt counted
+        }
+        int taken = 0;
+        for (OutboxRow row : rows) {
+            if (gate.stopping()) {
+                return taken; // shutting down: the rest stay PENDING for the next start
+            }
+            Instant startedAt = clock.now();
+            if (!Tx.run(() -> store.startSending(row.id(), instance, startedAt))) {
+                return taken; // another instance is sending this chat's rows: leave it the rest, in order
+            }
+            taken++;
+            long thread = Thread.currentThread().getId();
+            sending.put(thread, System.nanoTime());
             try {
-                transportFor(row.chatId()).deliver(row.chatId(), reply(row));
+                transport.deliver(row.chatId(), reply(row));
             } catch (ChatUnreachableException e) {
-                List<OutboxRow> rest = rows.subList(i, rows.size());
                 Tx.run(() -> {
-                    for (OutboxRow r : rest) {
-                        store.release(r.id(), null);
-                    }
+                    store.release(row.id(), null);
                     accounts.markChatUnreachable(row.chatId());
                     return null;
                 });
                 registry.counter("podbot.notifications.failed", "reason", "unreachable").increment();
-                return;
+                return taken;
             } catch (RuntimeException e) {
                 // DeliveryFailedException, or anything unexpected: the message was not delivered
                 retryLater(row, e);
                 continue;
+            } finally {
+                sending.remove(thread);
             }
             Instant sentAt = clock.now();
             Tx.run(() -> {
@@ -192,6 +238,7 @@ public class OutboxSender {
             });
             registry.counter("podbot.notifications.sent", "kind", row.kind()).increment();
         }
+        return taken;
     }
 
     private void retryLater(OutboxRow row, RuntimeException e) {
@@ -215,10 +262,10 @@ public class OutboxSender {
         return Duration.ofMillis(Math.min(ms, RETRY_MAX.toMillis()));
     }
 
-    ChatTransport transportFor(long chatId) {
-        return transports.stream().filter(t -> t.handles(chatId))
-                .max(Comparator.comparingInt(ChatTransport::priority))
-                .orElseThrow(() -> new DeliveryFailedException("no transport for this chat", null));
+    /** The ready transport that reaches the chat (highest priority first), if any. */
+    Optional<ChatTransport> transportFor(long chatId) {
+        return transports.stream().filter(t -> t.ready() && t.handles(chatId))
+                .max(Comparator.comparingInt(ChatTransport::priority));
     }
 
     Reply reply(OutboxRow row) {

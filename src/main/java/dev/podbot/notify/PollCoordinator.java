@@ -4,8 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,11 +13,15 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import dev.podbot.BotConfig;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -49,14 +52,18 @@ public class PollCoordinator {
     @Inject
     NotifyGate gate;
 
+    @Inject
+    NotifyInstance instance;
+
     private String instanceId;
     private ExecutorService pool;
     private Semaphore slots;
-    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    /** Chat id → System.nanoTime() when its poll started. */
+    private final Map<Long, Long> inFlight = new ConcurrentHashMap<>();
 
     @PostConstruct
     void init() {
-        instanceId = config.instanceId().orElse("poll-" + UUID.randomUUID().toString().substring(0, 8));
+        instanceId = instance.id();
         int n = Math.max(1, bot.pollConcurrency());
         slots = new Semaphore(n);
         pool = Executors.newFixedThreadPool(n, r -> {
@@ -69,6 +76,35 @@ public class PollCoordinator {
             Log.warnf("BOT_POLL_INTERVAL is %s: polling Pod Point more often than every 60 s may get accounts "
                     + "blocked; use it only for tests and demos", interval);
         }
+    }
+
+    /**
+     * At start-up, gives back the accounts this instance (same name) was polling when it last stopped, e.g. killed
+     * with -9: they are polled at once instead of after NOTIFY_CLAIM_TIMEOUT.
+     */
+    void onStart(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            return;
+        }
+        try {
+            int released = releaseOwnClaims();
+            if (released > 0) {
+                Log.infof("Took back %d account(s) this instance was polling when it last stopped", released);
+            }
+        } catch (RuntimeException e) {
+            Log.warnf("Could not take back this instance's earlier claims (%s)", e.getClass().getSimpleName());
+        }
+    }
+
+    /** Releases every poll claim held under this instance's name; returns how many. */
+    public int releaseOwnClaims() {
+        return Tx.run(() -> store.releasePollClaims(instanceId));
+    }
+
+    /** SIGTERM, after the gate closed: polls in flight get a moment to save their result, then the pool stops. */
+    void onStop(@Observes @Priority(2) ShutdownEvent event) throws InterruptedException {
+        awaitIdle(NotifyGate.STOP_WAIT);
+        stop();
     }
 
     @PreDestroy
@@ -121,7 +157,7 @@ public class PollCoordinator {
             int free = slots.availablePermits();
             List<Long> due = claim(clock.now(), free);
             for (long chatId : due) {
-                if (!inFlight.add(chatId)) {
+                if (inFlight.putIfAbsent(chatId, System.nanoTime()) != null) {
                     continue;
                 }
                 slots.acquireUninterruptibly();
@@ -146,6 +182,12 @@ public class PollCoordinator {
 
     private List<Long> claim(Instant now, int limit) {
         return Tx.run(() -> store.claimDueAccounts(instanceId, now, limit, bot.pollInterval(), config.claimTimeout()));
+    }
+
+    /** How long the oldest poll in flight has been running (zero when none runs). */
+    Duration longestPollInFlight() {
+        long now = System.nanoTime();
+        return Duration.ofNanos(inFlight.values().stream().mapToLong(t -> now - t).max().orElse(0));
     }
 
     /** For tests: waits until no poll is running. */

@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 
+import dev.podbot.command.MessageSplitter;
+
 /** The Telegram command menu, built from the handlers' usage lines ("/name args — description"). */
 final class BotCommands {
 
@@ -38,9 +40,7 @@ final class BotCommands {
             }
             String name = m.group(1).toLowerCase();
             String description = m.group(2);
-            if (description.length() > 256) {
-                description = description.substring(0, 255) + "…";
-            }
+            description = MessageSplitter.cutPlain(description, 256);
             out.putIfAbsent(name, new BotCommand(name, description));
             if (out.size() == 100) {
                 break;

@@ -1,6 +1,8 @@
 package dev.podbot.telegram;
 
+import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,12 +18,20 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 import io.quarkus.logging.Log;
 import okhttp3.Dispatcher;
+import okhttp3.Interceptor;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
 
 /**
  * Long polling through TelegramBots 10.2.0 with everything it runs on owned here: a named daemon poller thread,
  * an OkHttp client whose calls can be cancelled, a capped backoff. {@link #close()} leaves no thread behind, so a
  * dev-mode reload never runs two pollers (409 Conflict).
+ *
+ * <p>Every getUpdates answer passes through {@link UpdateParser#sanitize} before the library reads it, so one
+ * update the library cannot read is skipped instead of stopping the bot; every call that ends with a readable
+ * answer or an HTTP/network error counts as progress for {@link PollingLiveness}.
  */
 final class LongPollingRunner implements AutoCloseable {
 
@@ -37,14 +47,21 @@ final class LongPollingRunner implements AutoCloseable {
     private final OkHttpClient http;
     private final TelegramBotsLongPollingApplication app;
 
-    LongPollingRunner(TelegramApi api, String token, Consumer<List<Update>> consumer) {
+    private final UpdateParser parser;
+    private final Runnable onProgress;
+
+    LongPollingRunner(TelegramApi api, String token, Consumer<List<Update>> consumer, UpdateParser parser,
+            Runnable onProgress) {
         this.api = api;
         this.token = token;
         this.consumer = consumer;
+        this.parser = parser;
+        this.onProgress = onProgress;
         this.executor = Executors.newSingleThreadScheduledExecutor(new NamedThreads(POLLER_THREADS));
         this.httpExecutor = new ThreadPoolExecutor(0, 4, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 new NamedThreads(POLLER_THREADS + "-http"));
-        this.http = api.http().newBuilder().dispatcher(new Dispatcher(httpExecutor)).build();
+        this.http = api.http().newBuilder().dispatcher(new Dispatcher(httpExecutor))
+                .addInterceptor(this::readEachUpdate).build();
         this.app = new TelegramBotsLongPollingApplication(api::mapper, () -> http, () -> executor,
                 CappedBackOff::new);
     }
@@ -58,6 +75,33 @@ final class LongPollingRunner implements AutoCloseable {
                 Log.errorf("Could not queue %d updates (%s)", updates.size(), e.getClass().getSimpleName());
             }
         });
+    }
+
+    /** getUpdates answers: each update read on its own (see the class comment). */
+    private Response readEachUpdate(Interceptor.Chain chain) throws IOException {
+        String path = chain.request().url().encodedPath().toLowerCase(Locale.ROOT);
+        if (!path.endsWith("/getupdates")) {
+            return chain.proceed(chain.request());
+        }
+        Response response;
+        try {
+            response = chain.proceed(chain.request());
+        } catch (IOException e) {
+            onProgress.run(); // Telegram unreachable: the poller is alive and backs off
+            throw e;
+        }
+        ResponseBody body = response.body();
+        if (!response.isSuccessful() || body == null) {
+            onProgress.run();
+            return response;
+        }
+        MediaType type = body.contentType();
+        String raw = body.string();
+        String clean = parser.sanitize(raw);
+        if (clean != null) {
+            onProgress.run();
+        }
+        return response.newBuilder().body(ResponseBody.create(clean != null ? clean : raw, type)).build();
     }
 
     boolean isRunning() {

@@ -10,6 +10,7 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 
 import dev.podbot.command.Button;
+import dev.podbot.command.MessageSplitter;
 import dev.podbot.command.Reply;
 import io.quarkus.logging.Log;
 

@@ -19,6 +19,11 @@ public class TelegramChatTransport implements ChatTransport {
     }
 
     @Override
+    public boolean ready() {
+        return transport.isConnected();
+    }
+
+    @Override
     public void deliver(long chatId, Reply reply) {
         TelegramSender sender;
         try {

@@ -40,6 +40,13 @@ public interface TelegramConfig {
     @WithDefault("8")
     int workers();
 
+    /**
+     * TELEGRAM_POLLING_STALL_TIMEOUT: /q/health/live goes DOWN when long polling made no progress for this long
+     * (a getUpdates call lasts up to 75 s, the longest backoff is 30 s).
+     */
+    @WithDefault("150s")
+    Duration pollingStallTimeout();
+
     interface Rate {
         /** TELEGRAM_RATE_GLOBAL_PER_SECOND: messages per second over all chats. */
         @WithDefault("30")

@@ -60,6 +60,12 @@ public class TelegramTransport {
     @Inject
     Instance<CommandHandler> handlers;
 
+    @Inject
+    UpdateParser parser;
+
+    @Inject
+    PollingHeartbeat liveness;
+
     private volatile boolean running;
     private volatile boolean webhookMode;
     private volatile String token;
@@ -69,6 +75,7 @@ public class TelegramTransport {
     private volatile ScheduledExecutorService starter;
     private volatile String botUsername;
     private volatile boolean polling;
+    private volatile boolean connected;
     private long retryMillis = 1000;
 
     void onStart(@Observes StartupEvent event) {
@@ -131,8 +138,10 @@ public class TelegramTransport {
                         .secretToken(config.webhookSecret().orElseThrow())
                         .allowedUpdates(LongPollingRunner.ALLOWED_UPDATES).build());
                 Log.info("Telegram webhook registered");
+                connected = true;
             } else {
-                LongPollingRunner r = new LongPollingRunner(api, token, dispatcher::accept);
+                LongPollingRunner r = new LongPollingRunner(api, token, dispatcher::accept, parser,
+                        liveness::progressed);
                 try {
                     r.start();
                 } catch (TelegramApiException | RuntimeException e) {
@@ -146,7 +155,9 @@ public class TelegramTransport {
                     }
                     poller = r;
                 }
+                liveness.started();
                 polling = true;
+                connected = true;
                 Log.info("Telegram long polling started");
             }
         } catch (Exception e) {
@@ -197,6 +208,11 @@ public class TelegramTransport {
         return running;
     }
 
+    /** True once Telegram answered and updates flow (long polling started, or the webhook registered). */
+    public boolean isConnected() {
+        return running && connected;
+    }
+
     /** True when updates come through the webhook endpoint. */
     public boolean isWebhookMode() {
         return running && webhookMode;
@@ -235,6 +251,7 @@ public class TelegramTransport {
         }
         running = false;
         polling = false;
+        connected = false;
         LongPollingRunner p = poller;
         poller = null;
         if (p != null) {

@@ -1,6 +1,5 @@
 package dev.podbot.telegram;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,8 +11,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
-import org.telegram.telegrambots.meta.api.objects.Update;
 
 import io.quarkus.logging.Log;
 
@@ -35,6 +32,9 @@ public class TelegramWebhookResource {
     @Inject
     UpdateDispatcher dispatcher;
 
+    @Inject
+    UpdateParser parser;
+
     @POST
     @Consumes(MediaType.WILDCARD)
     public Response receive(@HeaderParam(SECRET_HEADER) String secret, byte[] body) {
@@ -48,14 +48,8 @@ public class TelegramWebhookResource {
             Log.warn("Webhook call with a wrong secret token refused");
             return Response.status(Response.Status.FORBIDDEN).build();
         }
-        Update update;
-        try {
-            update = transport.mapper().readValue(body, Update.class);
-        } catch (IOException e) {
-            Log.warnf("Webhook body is not an update (%s)", e.getClass().getSimpleName());
-            return Response.status(Response.Status.BAD_REQUEST).build();
-        }
-        dispatcher.accept(update);
+        // an update we cannot read is skipped with 200: any other answer makes Telegram send it again and again
+        parser.parse(body, "webhook").ifPresent(dispatcher::accept);
         return Response.ok().build();
     }
 

@@ -23,6 +23,7 @@ import dev.podbot.command.ChatResponse;
 import dev.podbot.command.ChatTransport.ChatUnreachableException;
 import dev.podbot.command.CommandHandler;
 import dev.podbot.command.CommandService;
+import dev.podbot.command.MessageSplitter;
 import dev.podbot.command.Reply;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -92,7 +93,15 @@ public class UpdateDispatcher {
             Log.warnf("Update %d could not be read (%s)", u.getUpdateId(), e.getClass().getSimpleName());
             return;
         }
-        in.ifPresent(i -> workers().submit(i.chatId(), () -> process(i)));
+        in.ifPresent(i -> workers().submit(queueKey(i), () -> process(i)));
+    }
+
+    /**
+     * The chat's own queue; a button press without a chat (inline messages, games) gets a queue of its own, never
+     * a shared one that could fill up and drop presses unanswered.
+     */
+    static long queueKey(Incoming i) {
+        return i.kind() == Incoming.Kind.BUTTON_WITHOUT_CHAT ? Long.MIN_VALUE + i.updateId() : i.chatId();
     }
 
     private ChatSerialExecutor workers() {
@@ -187,10 +196,7 @@ public class UpdateDispatcher {
 
     private void answer(Incoming in, String text) {
         try {
-            String t = text == null ? "" : text;
-            if (t.length() > 200) {
-                t = t.substring(0, 199) + "…";
-            }
+            String t = MessageSplitter.cutPlain(text, 200);
             transport.sender().execute(in.chatId() == 0 ? null : in.chatId(),
                     AnswerCallbackQuery.builder().callbackQueryId(in.callbackQueryId()).text(t).build(), false);
         } catch (RuntimeException e) {

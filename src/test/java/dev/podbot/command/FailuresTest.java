@@ -35,6 +35,20 @@ class FailuresTest {
     }
 
     @Test
+    void aRateLimitOrAnUnreadableAnswerIsNoRefusal() {
+        String limited = Failures.describe(new PodPointApiException("GET /users/{id}/pods", 429, "{}"));
+        assertThat(limited).doesNotContain("refused").contains("too many requests").contains("try again in a few minutes");
+        assertThat(Failures.outcome(new PodPointApiException("GET /users/{id}/pods", 429, "{}")))
+                .isEqualTo("rate_limited");
+        String unreadable = Failures.describe(
+                new PodPointApiException("GET /users/{id}/pods", 200, null, "the reply is not valid JSON"));
+        assertThat(unreadable).doesNotContain("refused").doesNotContain("HTTP 200").contains("not in a way I could read")
+                .contains("try again in a minute");
+        assertThat(Failures.describe(new PodPointApiException("PUT /units/{id}/charge-schedules", 201, null)))
+                .isEqualTo(Failures.UNREADABLE_ANSWER);
+    }
+
+    @Test
     void logLinesNameTheFailureButNeverItsMessage() {
         RuntimeException e = new IllegalStateException("password=hunter2",
                 new IllegalArgumentException("email=someone@example.com"));

@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 import dev.podbot.account.AccountService;
@@ -49,6 +50,12 @@ abstract class EndToEndTestBase {
 
     @Inject
     DataSource dataSource;
+
+    @AfterEach
+    void everyRequestWasValidForTheBotApi() {
+        org.assertj.core.api.Assertions.assertThat(telegram.violations())
+                .as("requests the real Bot API would refuse").isEmpty();
+    }
 
     @BeforeEach
     void resetTheWorld() throws Exception {

@@ -69,6 +69,10 @@ class NotificationFlowTest {
     AgroalDataSource ds;
     @Inject
     MeterRegistry registry;
+    @Inject
+    NotifyStore store;
+    @Inject
+    NotifyInstance instance;
 
     @BeforeEach
     void start() {
@@ -123,15 +127,16 @@ class NotificationFlowTest {
         await().atMost(WAIT).until(() -> count("select count(*) from poll_state where first_poll_done = true and chat_id = " + chat) == 1);
     }
 
+    /** A charge that completed just now on the app's clock (which a full build also runs a year ahead). */
     Charge completedNow(long id, long chat) {
-        Instant end = Instant.now();
+        Instant end = clock.now();
         return charge(id, chat * 100, end.minusSeconds(7200), end, 10.46, 314);
     }
 
     @Test
     void baselineIsSilentThenACompletedChargeIsAnnouncedExactlyOnce() throws Exception {
         FakePodPointClient.Account a = link(7001);
-        a.addNewest(charge(1, 700100, Instant.now().minusSeconds(90_000), Instant.now().minusSeconds(86_000), 5, 100));
+        a.addNewest(charge(1, 700100, clock.now().minusSeconds(90_000), clock.now().minusSeconds(86_000), 5, 100));
         awaitBaseline(7001);
         int polls = a.podCalls.get();
         await().atMost(WAIT).until(() -> a.podCalls.get() >= polls + 2);
@@ -198,6 +203,92 @@ class NotificationFlowTest {
         sender.sendDue("instance-2");
         assertThat(transport.to(7003)).hasSize(1);
         assertThat(count("select count(*) from outbox where chat_id = 7003")).isEqualTo(1);
+    }
+
+    @Test
+    void aCrashMidBatchStrandsOnlyTheRowInFlight() throws Exception {
+        FakePodPointClient.Account a = link(7011);
+        awaitBaseline(7011);
+        pause();
+        a.addNewest(completedNow(110, 7011));
+        a.addNewest(completedNow(111, 7011));
+        a.addNewest(completedNow(112, 7011));
+        assertThat(poller.poll(7011)).isEqualTo(AccountPoller.Outcome.OK);
+        assertThat(count("select count(*) from outbox where chat_id = 7011 and status = 'PENDING'")).isEqualTo(3);
+
+        // the process dies during the first send of the batch
+        transport.before(c -> {
+            throw new SimulatedCrash();
+        });
+        assertThatThrownBy(() -> sender.sendDue("test-a")).isInstanceOf(SimulatedCrash.class);
+        assertThat(count("select count(*) from outbox where chat_id = 7011 and status = 'SENDING'")).isEqualTo(1);
+        assertThat(count("select count(*) from outbox where chat_id = 7011 and status = 'PENDING'"))
+                .as("rows not yet taken stay pending").isEqualTo(2);
+
+        // after the restart the other two go out, the one in flight is never repeated
+        transport.before(c -> { });
+        sender.sendDue("test-a");
+        sender.sendDue("test-a");
+        assertThat(transport.to(7011)).hasSize(2);
+        assertThat(count("select count(*) from outbox where chat_id = 7011 and status = 'SENT'")).isEqualTo(2);
+    }
+
+    @Test
+    void anInstanceThatCannotDeliverLeavesTheRowsAlone() throws Exception {
+        FakePodPointClient.Account a = link(7012);
+        awaitBaseline(7012);
+        pause();
+        a.addNewest(completedNow(120, 7012));
+        poller.poll(7012);
+        transport.ready(false); // e.g. TELEGRAM_ENABLED=false, or Telegram not connected yet after start-up
+        assertThat(sender.sendDue("test-a")).isZero();
+        assertThat(one("select status from outbox where chat_id = 7012")).isEqualTo("PENDING");
+        assertThat(count("select attempts from outbox where chat_id = 7012")).as("no attempt counted").isZero();
+        assertThat(one("select claimed_by from outbox where chat_id = 7012")).isNull();
+        transport.ready(true);
+        assertThat(sender.sendDue("test-a")).isEqualTo(1);
+        assertThat(transport.to(7012)).hasSize(1);
+    }
+
+    @Test
+    void anAccountClaimedWhenTheInstanceWasKilledIsPolledAtOnceAfterTheRestart() throws Exception {
+        FakePodPointClient.Account a = link(7013);
+        awaitBaseline(7013);
+        pause();
+        // the instance claimed the account for a poll, then was killed before it finished
+        clock.advance(Duration.ofSeconds(2));
+        Instant now = clock.now();
+        assertThat(Tx.run(() -> store.claimDueAccounts(instance.id(), now, 10, Duration.ofSeconds(1),
+                Duration.ofMinutes(5)))).contains(7013L);
+        a.addNewest(completedNow(130, 7013));
+        // the restarted instance (same name) gives its claims back at start-up
+        assertThat(coordinator.releaseOwnClaims()).isEqualTo(1);
+        gate.resume();
+        await().atMost(WAIT).until(() -> transport.to(7013).size() == 1);
+        assertThat(transport.to(7013).get(0).reply().text()).contains("Charge complete");
+    }
+
+    @Test
+    void livenessGoesDownWhileASendIsStuckAndUpWhenItEnds() throws Exception {
+        FakePodPointClient.Account a = link(7014);
+        awaitBaseline(7014);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        transport.before(c -> {
+            try {
+                release.await(); // a send that hangs
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        a.addNewest(completedNow(140, 7014));
+        await().atMost(WAIT).untilAsserted(() -> io.restassured.RestAssured.given().get("/q/health/live").then()
+                .statusCode(503));
+        assertThat(io.restassured.RestAssured.given().get("/q/health/live").body().asString())
+                .contains("a send is stuck");
+        release.countDown();
+        await().atMost(WAIT).untilAsserted(() -> io.restassured.RestAssured.given().get("/q/health/live").then()
+                .statusCode(200));
+        await().atMost(WAIT).until(() -> transport.to(7014).size() == 1);
     }
 
     @Test

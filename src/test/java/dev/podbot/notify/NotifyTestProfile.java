@@ -11,7 +11,7 @@ public class NotifyTestProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of("notify.enabled", "true", "bot.poll-interval", "1s",
-                "notify.instance-id", "test-a");
+                "notify.instance-id", "test-a", "notify.stall-timeout", "3s");
     }
 
     @Override

@@ -25,6 +25,17 @@ public class RecordingTransport implements ChatTransport {
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     private volatile Consumer<Long> before = c -> { };
     private volatile Consumer<Long> after = c -> { };
+    private volatile boolean ready = true;
+
+    /** Whether the transport can deliver now (see {@link ChatTransport#ready()}). */
+    public void ready(boolean on) {
+        ready = on;
+    }
+
+    @Override
+    public boolean ready() {
+        return ready;
+    }
 
     /** Runs before a delivery is recorded: throw to make it fail. (Methods, not fields: callers hold a proxy.) */
     public void before(Consumer<Long> hook) {
@@ -65,5 +76,6 @@ public class RecordingTransport implements ChatTransport {
         deliveries.clear();
         before = c -> { };
         after = c -> { };
+        ready = true;
     }
 }

@@ -35,6 +35,8 @@ class TelegramNotificationTest {
     static final Duration WAIT = Duration.ofSeconds(20);
 
     @Inject
+    TestClock clock;
+    @Inject
     AccountService accounts;
     @Inject
     FakePodPointClient podPoint;
@@ -43,6 +45,7 @@ class TelegramNotificationTest {
 
     @AfterEach
     void clean() {
+        assertThat(FakeTelegramResource.server().violations()).as("requests the real Bot API would refuse").isEmpty();
         QuarkusTransaction.requiringNew().run(() -> ChatAccount.deleteAll());
         podPoint.reset();
     }
@@ -70,7 +73,7 @@ class TelegramNotificationTest {
         FakeTelegramServer tg = FakeTelegramResource.server();
         FakePodPointClient.Account a = link(6101);
         await().atMost(WAIT).until(() -> count("select count(*) from poll_state where first_poll_done = true and chat_id = 6101") == 1);
-        a.addNewest(charge(61, 61010, Instant.now().minusSeconds(3600), Instant.now(), 8.26, 248));
+        a.addNewest(charge(61, 61010, clock.now().minusSeconds(3600), clock.now(), 8.26, 248));
         FakeTelegramServer.Call call = tg.awaitCall("sendMessage",
                 c -> c.isFor(6101) && c.text() != null && c.text().contains("Charge complete"), WAIT);
         assertThat(call.text()).contains("8.3 kWh").contains("£2.48").contains("Carport");
@@ -83,7 +86,7 @@ class TelegramNotificationTest {
         FakePodPointClient.Account b = link(6102);
         await().atMost(WAIT).until(() -> count("select count(*) from poll_state where first_poll_done = true and chat_id = 6102") == 1);
         tg.blockedNext("sendMessage", 6102L);
-        b.addNewest(charge(62, 61020, Instant.now().minusSeconds(600), Instant.now(), 2, 60));
+        b.addNewest(charge(62, 61020, clock.now().minusSeconds(600), clock.now(), 2, 60));
         await().atMost(WAIT).until(() -> !QuarkusTransaction.requiringNew().call(() -> accounts.find(6102).orElseThrow().chatActive));
         assertThat(count("select count(*) from outbox where chat_id = 6102 and status = 'PENDING'")).isEqualTo(1);
     }

@@ -12,8 +12,8 @@ import jakarta.enterprise.inject.Alternative;
 
 /**
  * The notification clock for tests. It starts from the real now and only moves forward, so no test depends on the
- * date it runs on. {@code -Dpodbot.test.clock-offset=P366D} starts it a year ahead instead (see pom.xml's
- * "notify-a-year-ahead" run), which proves the same.
+ * date it runs on. {@code -Dpodbot.test.clock-offset=P366D} starts it a year ahead instead (CI runs the
+ * notification tests that way too, see .ci/run), which proves the same.
  */
 @Alternative
 @ApplicationScoped

@@ -45,6 +45,20 @@ final class PackagedApp implements AutoCloseable {
         env.put("QUARKUS_PROFILE", "prod");
     }
 
+    /** Points the app at a Bot API (a fake) with this token. */
+    void telegramAt(String apiUrl, String token) {
+        env.put("TELEGRAM_BOT_TOKEN", token);
+        env.put("TELEGRAM_API_URL", apiUrl);
+    }
+
+    /** Points the app at a Pod Point (WireMock or the simulator): API, sign-in, token refresh and 2FA URLs. */
+    void podPointAt(String api, String auth, String token, String mfa) {
+        env.put("PODPOINT_API_URL", api);
+        env.put("PODPOINT_AUTH_URL", auth);
+        env.put("PODPOINT_TOKEN_URL", token);
+        env.put("PODPOINT_MFA_URL", mfa);
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
@@ -68,7 +82,9 @@ final class PackagedApp implements AutoCloseable {
      */
     void freshDatabase(Path workDir, String name) {
         if (!"postgresql".equals(dbKind())) {
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:h2:file:" + workDir.toAbsolutePath().resolve("db/" + name));
+            // as an operator would write it (README), but without WRITE_DELAY=0: the app makes commits durable itself
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:h2:file:" + workDir.toAbsolutePath().resolve("db/" + name)
+                    + ";DB_CLOSE_ON_EXIT=FALSE");
             return;
         }
         String testUrl = System.getProperty("podbot.test.jdbc-url", "jdbc:postgresql://127.0.0.1:5432/podbot_test");
@@ -90,7 +106,7 @@ final class PackagedApp implements AutoCloseable {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx256m", "-jar", JAR.toAbsolutePath().toString()))
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())); // restarts add to the same log
         // Only the contract: nothing of this JVM's Maven/test configuration leaks into the app.
         pb.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("BOT_")
                 || k.startsWith("TELEGRAM_") || k.startsWith("PODPOINT_") || k.startsWith("OPS_"));
@@ -142,6 +158,11 @@ final class PackagedApp implements AutoCloseable {
     String logTail() {
         String s = logText();
         return s.length() > 4000 ? s.substring(s.length() - 4000) : s;
+    }
+
+    /** kill -9: no shutdown hook, no flush, nothing graceful. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     @Override

@@ -55,12 +55,9 @@ class PackagedJarIT {
         app = new PackagedApp(work);
         app.freshDatabase(work, "podbot_it");
         key = PackagedApp.randomKey();
-        app.env.put("TELEGRAM_BOT_TOKEN", TOKEN);
-        app.env.put("TELEGRAM_API_URL", telegram.url());
-        app.env.put("PODPOINT_API_URL", podPoint.baseUrl());
-        app.env.put("PODPOINT_AUTH_URL", podPoint.baseUrl() + "/identitytoolkit/v3/relyingparty");
-        app.env.put("PODPOINT_TOKEN_URL", podPoint.baseUrl() + "/v1");
-        app.env.put("PODPOINT_MFA_URL", podPoint.baseUrl() + "/v2");
+        app.telegramAt(telegram.url(), TOKEN);
+        app.podPointAt(podPoint.baseUrl(), podPoint.baseUrl() + "/identitytoolkit/v3/relyingparty",
+                podPoint.baseUrl() + "/v1", podPoint.baseUrl() + "/v2");
         app.env.put("BOT_ENCRYPTION_KEY", key);
         app.env.put("BOT_POLL_INTERVAL", "2s");
         app.env.put("OPS_HEALTH_CACHE_TTL", "1s");

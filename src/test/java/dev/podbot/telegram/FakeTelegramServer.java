@@ -39,6 +39,10 @@ import com.sun.net.httpserver.HttpServer;
  * {@code /bot<token>/<method>} (method names case-insensitive; JSON, form and multipart bodies; chat_id as string
  * or number), long-polls getUpdates from a queue that tests fill, records every call, stores the messages the
  * bot sends (with ids and non-zero dates) and can answer chosen calls with 429/403/5xx.
+ *
+ * <p>Every request is checked against the Bot API's rules ({@link BotApiRules}): one the real API would refuse is
+ * answered 400 like Telegram does and kept in {@link #violations()}, so every test that uses the fake checks that
+ * what the bot sends is valid.
  */
 public final class FakeTelegramServer implements AutoCloseable {
 
@@ -90,6 +94,8 @@ public final class FakeTelegramServer implements AutoCloseable {
     private final AtomicInteger nextMessageId = new AtomicInteger(500);
     private final AtomicInteger getUpdatesCalls = new AtomicInteger();
     private volatile Map<String, Object> webhook;
+    private final List<String> violations = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile boolean garbledUpdates;
 
     public FakeTelegramServer() {
         this(DEFAULT_TOKEN);
@@ -226,11 +232,14 @@ public final class FakeTelegramServer implements AutoCloseable {
         return u;
     }
 
-    private void enqueue(String kind, ObjectNode payload) {
+    /** Queues an update of any kind (e.g. "callback_query") with the next update_id; returns that id. */
+    public int enqueue(String kind, ObjectNode payload) {
         ObjectNode u = mapper.createObjectNode();
-        u.put("update_id", nextUpdateId.getAndIncrement());
+        int id = nextUpdateId.getAndIncrement();
+        u.put("update_id", id);
         u.set(kind, payload);
         enqueueRaw(u);
+        return id;
     }
 
     // ------------------------------------------------------------------ control API: faults
@@ -309,12 +318,23 @@ public final class FakeTelegramServer implements AutoCloseable {
         failNext(method, chatId, 502, "Bad Gateway", null, times);
     }
 
-    /** Forgets recorded calls and pending faults (between tests; queued updates and stored bot messages stay). */
+    /** Requests the real Bot API would have refused (400), as "method: description"; empty when all were valid. */
+    public List<String> violations() {
+        return List.copyOf(violations);
+    }
+
+    /** While on, getUpdates answers 200 with a result that is no list of updates (a poller can't read it). */
+    public void garbleGetUpdates(boolean on) {
+        garbledUpdates = on;
+    }
+
+    /** Forgets recorded calls, violations and pending faults (between tests; queued updates and stored bot messages stay). */
     public void reset() {
         lock.lock();
         try {
             calls.clear();
             faults.clear();
+            violations.clear();
             outageMethod = null;
         } finally {
             lock.unlock();
@@ -452,6 +472,18 @@ public final class FakeTelegramServer implements AutoCloseable {
             }
             String method = m.group(2).toLowerCase(Locale.ROOT);
             Map<String, Object> params = params(ex);
+            String violation = BotApiRules.check(method, params);
+            if (violation != null) {
+                violations.add(method + ": " + violation);
+                record(method, params, 400);
+                reply(ex, 400, error(400, violation, null), null);
+                return;
+            }
+            if (method.equals("getupdates") && garbledUpdates) {
+                getUpdatesCalls.incrementAndGet();
+                reply(ex, 200, ok(mapper.getNodeFactory().textNode("not a list of updates")), null);
+                return;
+            }
             Fault fault = takeFault(method, params);
             if (fault == null) {
                 fault = outage(method);

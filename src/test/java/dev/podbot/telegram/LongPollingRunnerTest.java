@@ -29,7 +29,8 @@ class LongPollingRunnerTest {
         List<Update> received = new CopyOnWriteArrayList<>();
         try (FakeTelegramServer fake = new FakeTelegramServer()) {
             TelegramApi api = new TelegramApi(fake.token(), TelegramConfig.parseUrl(fake.apiUrl()));
-            LongPollingRunner runner = new LongPollingRunner(api, fake.token(), received::addAll);
+            LongPollingRunner runner = new LongPollingRunner(api, fake.token(), received::addAll,
+                    new UpdateParser(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()), () -> { });
             runner.start();
             assertEquals(1, fake.calls("deletewebhook").size(), "deleteWebhook before polling");
             fake.userText(5, "/start");

@@ -20,11 +20,16 @@ public final class TelegramTestProfiles {
         }
     }
 
-    /** Long polling with the scripted command layer. */
+    /** Long polling with the scripted command layer; liveness gives up on a stalled poller after 5 s. */
     public static class Scripted implements QuarkusTestProfile {
         @Override
         public List<TestResourceEntry> testResources() {
             return List.of(new TestResourceEntry(FakeTelegramResource.class));
+        }
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("telegram.polling-stall-timeout", "5s");
         }
 
         @Override

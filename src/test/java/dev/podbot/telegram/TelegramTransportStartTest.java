@@ -77,6 +77,34 @@ class TelegramTransportStartTest {
     }
 
     @Test
+    void notificationsWaitUntilTelegramIsConnected() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        TelegramTransport t = transport(Map.of("enabled", true, "botToken", Optional.of("1:abc"),
+                "apiUrl", "http://127.0.0.1:" + closedPort, "webhookMode", false,
+                "rate", config(TelegramConfig.Rate.class, Map.of("globalPerSecond", 30.0, "perChatPerSecond", 1.0,
+                        "replyBurst", 3)),
+                "retry", config(TelegramConfig.Retry.class, Map.of("attempts", 1,
+                        "initialBackoff", java.time.Duration.ofMillis(10), "maxBackoff", java.time.Duration.ofMillis(10),
+                        "maxRetryAfter", java.time.Duration.ofSeconds(1),
+                        "interactiveFor", java.time.Duration.ofSeconds(1)))), false);
+        t.registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        t.dispatcher = new UpdateDispatcher();
+        TelegramChatTransport chats = new TelegramChatTransport();
+        chats.transport = t;
+        try {
+            t.start();
+            assertTrue(t.isRunning(), "the transport runs and keeps trying to connect");
+            assertFalse(t.isConnected());
+            assertFalse(chats.ready(), "the outbox sender takes no row before Telegram is connected");
+        } finally {
+            t.stop();
+        }
+    }
+
+    @Test
     void apiUrlGivesSchemeHostAndPort() {
         var u = TelegramConfig.parseUrl("http://127.0.0.1:8081");
         assertEquals("http", u.getSchema());

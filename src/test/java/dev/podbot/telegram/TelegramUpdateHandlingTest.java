@@ -41,6 +41,12 @@ class TelegramUpdateHandlingTest {
     @InjectFakeTelegram
     FakeTelegramServer fake;
 
+    @org.junit.jupiter.api.AfterEach
+    void everyRequestWasValidForTheBotApi() {
+        org.assertj.core.api.Assertions.assertThat(fake.violations())
+                .as("requests the real Bot API would refuse").isEmpty();
+    }
+
     @Inject
     ScriptedCommands commands;
 

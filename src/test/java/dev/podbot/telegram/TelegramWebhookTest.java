@@ -29,6 +29,9 @@ class TelegramWebhookTest {
     @Inject
     ScriptedCommands commands;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
     @Test
     void registersTheWebhookWithSecretAndAllowedUpdates() {
         fake.awaitCall("setWebhook", c -> true, WAIT);
@@ -56,6 +59,25 @@ class TelegramWebhookTest {
     }
 
     @Test
+    void anUnreadableUpdateIsSkippedWith200SoTelegramMovesOn() {
+        given().header(TelegramWebhookResource.SECRET_HEADER, FakeTelegramResource.WEBHOOK_SECRET)
+                .contentType("application/json").body("not json")
+                .post("/telegram/webhook").then().statusCode(200);
+        ObjectNode broken = fake.textUpdate(2003, "/echo broken");
+        ((ObjectNode) broken.get("message").get("chat")).remove("type");
+        given().header(TelegramWebhookResource.SECRET_HEADER, FakeTelegramResource.WEBHOOK_SECRET)
+                .contentType("application/json").body(broken.toString())
+                .post("/telegram/webhook").then().statusCode(200);
+        ObjectNode good = fake.textUpdate(2003, "/echo fine");
+        given().header(TelegramWebhookResource.SECRET_HEADER, FakeTelegramResource.WEBHOOK_SECRET)
+                .contentType("application/json").body(good.toString())
+                .post("/telegram/webhook").then().statusCode(200);
+        assertEquals("echo: fine", fake.awaitCall("sendMessage", c -> c.isFor(2003), WAIT).text());
+        assertEquals(List.of("echo fine"), commands.handled(2003));
+        assertTrue(registry.find(UpdateParser.SKIPPED_METRIC).counter().count() >= 2);
+    }
+
+    @Test
     void wrongOrMissingSecretIsRefused() {
         ObjectNode update = fake.textUpdate(2002, "/echo forged");
         given().header(TelegramWebhookResource.SECRET_HEADER, "webhook-Secret_for-tests-43")
@@ -63,9 +85,6 @@ class TelegramWebhookTest {
                 .post("/telegram/webhook").then().statusCode(403);
         given().contentType("application/json").body(update.toString())
                 .post("/telegram/webhook").then().statusCode(401);
-        given().header(TelegramWebhookResource.SECRET_HEADER, FakeTelegramResource.WEBHOOK_SECRET)
-                .contentType("application/json").body("not json")
-                .post("/telegram/webhook").then().statusCode(400);
         assertEquals(List.of(), commands.handled(2002));
         assertTrue(fake.messagesTo(2002).isEmpty());
     }

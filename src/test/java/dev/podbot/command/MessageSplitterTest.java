@@ -1,4 +1,4 @@
-package dev.podbot.telegram;
+package dev.podbot.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.podbot.telegram;
+package dev.podbot.command;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -18,6 +18,31 @@ public final class MessageSplitter {
     private static final Pattern TAG = Pattern.compile("<(/?)([a-zA-Z-]+)([^>]*)>");
 
     private MessageSplitter() {
+    }
+
+    /**
+     * The text if it fits in {@code max} characters, else its first safe part (see {@link #split(String, int)})
+     * followed by "…": never cut inside a tag, an entity or a surrogate pair, and every tag closed.
+     */
+    public static String shorten(String html, int max) {
+        String text = html == null ? "" : html;
+        if (text.length() <= max) {
+            return text;
+        }
+        return split(text, max - 1).get(0) + "…";
+    }
+
+    /** Plain text (no HTML) cut to at most {@code max} characters with "…", never inside a surrogate pair. */
+    public static String cutPlain(String text, int max) {
+        String t = text == null ? "" : text;
+        if (t.length() <= max) {
+            return t;
+        }
+        int end = max - 1;
+        if (end > 0 && Character.isHighSurrogate(t.charAt(end - 1))) {
+            end--;
+        }
+        return t.substring(0, end) + "…";
     }
 
     public static List<String> split(String html) {
