@@ -41,6 +41,7 @@ import io.quarkus.runtime.StartupEvent;
 public class TelegramTransport {
 
     static final String STARTER_THREADS = "podbot-telegram-start";
+    static final java.time.Duration TOKEN_REJECTED_RETRY = java.time.Duration.ofMinutes(5);
 
     @Inject
     TelegramConfig config;
@@ -69,6 +70,8 @@ public class TelegramTransport {
     private volatile ScheduledExecutorService starter;
     private volatile String botUsername;
     private volatile boolean polling;
+    private volatile String tokenProblem;
+    private volatile String apiUrl;
     private long retryMillis = 1000;
 
     void onStart(@Observes StartupEvent event) {
@@ -89,10 +92,8 @@ public class TelegramTransport {
                 Log.info("Demo mode without TELEGRAM_BOT_TOKEN: the Telegram transport is not started");
                 return;
             }
-            String msg = "Cannot start: set TELEGRAM_BOT_TOKEN to your bot's token from @BotFather"
-                    + " (or BOT_DEMO=true to try the bot without Telegram)";
-            Log.error(msg);
-            throw new TelegramStartupException(msg);
+            Log.error("Cannot start: " + BotToken.MISSING);
+            throw new TelegramStartupException(BotToken.MISSING);
         }
         TelegramUrl url;
         try {
@@ -104,6 +105,7 @@ public class TelegramTransport {
         RedactingLogFilter.addSecret(t);
         config.webhookSecret().ifPresent(RedactingLogFilter::addSecret);
         token = t;
+        apiUrl = url.getSchema() + "://" + url.getHost() + ":" + url.getPort();
         webhookMode = config.webhookMode();
         api = new TelegramApi(t, url);
         sender = new TelegramSender(api.client(), TelegramSender.Settings.from(config), registry,
@@ -121,8 +123,10 @@ public class TelegramTransport {
         }
         try {
             if (botUsername == null) {
-                User me = sender.execute(null, new GetMe(), false);
+                // straight to the client: start-up has its own retries and messages (wrong token, no network)
+                User me = api.client().execute(new GetMe());
                 botUsername = me.getUserName();
+                tokenProblem = null;
                 Log.infof("Connected to Telegram as @%s", botUsername);
                 publishCommands();
             }
@@ -153,13 +157,47 @@ public class TelegramTransport {
             if (!running) {
                 return;
             }
-            Log.warnf("Could not connect to Telegram (%s); retrying in %d s", describe(e), retryMillis / 1000);
-            ScheduledExecutorService s = starter;
-            if (s != null && !s.isShutdown()) {
-                s.schedule(this::connect, retryMillis, TimeUnit.MILLISECONDS);
+            if (tokenRejected(e)) {
+                // a wrong token stays wrong: say so once, plainly, and only look again now and then
+                if (tokenProblem == null) {
+                    tokenProblem = BotToken.REJECTED.formatted(describe(e));
+                    Log.errorf("%s. Trying again every %d minutes.", tokenProblem, TOKEN_REJECTED_RETRY.toMinutes());
+                }
+                retryLater(TOKEN_REJECTED_RETRY.toMillis());
+                return;
             }
+            if (TelegramSender.rootCause(e) instanceof java.io.IOException) {
+                Log.warnf("Telegram cannot be reached at %s (%s): check this machine's network, DNS or proxy, and"
+                        + " TELEGRAM_API_URL; retrying in %d s", apiUrl, describe(e), retryMillis / 1000);
+            } else {
+                Log.warnf("Could not connect to Telegram (%s); retrying in %d s", describe(e), retryMillis / 1000);
+            }
+            retryLater(retryMillis);
             retryMillis = Math.min(retryMillis * 2, 60_000);
         }
+    }
+
+    private void retryLater(long millis) {
+        ScheduledExecutorService s = starter;
+        if (s != null && !s.isShutdown()) {
+            s.schedule(this::connect, millis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** 401 and 404 from the Bot API mean the token itself is wrong (404: no bot has it). */
+    private static boolean tokenRejected(Exception e) {
+        Integer code = null;
+        if (e instanceof org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException r) {
+            code = r.getErrorCode();
+        } else if (e instanceof TelegramRejectedException r) {
+            code = r.errorCode();
+        }
+        return code != null && (code == 401 || code == 404);
+    }
+
+    /** Why Telegram refused the token at start, or null while it has not. */
+    public String tokenProblem() {
+        return tokenProblem;
     }
 
     private void publishCommands() {

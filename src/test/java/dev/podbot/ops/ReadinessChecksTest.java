@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -113,6 +114,8 @@ class ReadinessChecksTest {
         HealthCheckResponse r = check.call();
         assertEquals(Status.DOWN, r.getStatus());
         assertEquals("token rejected", state(r));
+        String reason = String.valueOf(r.getData().orElseThrow().get("reason"));
+        assertTrue(reason.contains("TELEGRAM_BOT_TOKEN") && reason.contains("@BotFather"), reason);
         assertFalse(String.valueOf(r.getData()).contains("wrong-token-value"), r.getData().toString());
     }
 
