@@ -1,16 +1,24 @@
 package dev.podbot.ops;
 
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import dev.podbot.BotConfig;
 import dev.podbot.account.CredentialCipher;
 import dev.podbot.telegram.BotToken;
 import dev.podbot.telegram.TelegramConfig;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
@@ -25,8 +33,14 @@ public class ConfigurationCheck {
     static final String HEADLINE = "podpoint-bot cannot start. Fix these settings (environment variables or .env)"
             + " and start it again:";
 
-    void onStart(@Observes @Priority(0) StartupEvent event, BotConfig bot, TelegramConfig telegram) {
+    void onStart(@Observes @Priority(0) StartupEvent event, BotConfig bot, TelegramConfig telegram,
+            @ConfigProperty(name = "quarkus.http.host", defaultValue = "0.0.0.0") String host,
+            @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int port) {
         List<String> problems = problems(bot, telegram);
+        // Quarkus binds its port after start-up events; in dev and test mode the port may be our own from before
+        if (LaunchMode.current() == LaunchMode.NORMAL) {
+            portProblem(host, port).ifPresent(problems::add);
+        }
         if (!problems.isEmpty()) {
             throw new ConfigurationException(message(problems));
         }
@@ -50,6 +64,22 @@ public class ConfigurationCheck {
             problems.addAll(CredentialCipher.keyProblems(key, bot.oldEncryptionKeys().orElse(List.of())));
         }
         return problems;
+    }
+
+    /** Whether something else already listens on the HTTP port (Quarkus's own message does not name the setting). */
+    static Optional<String> portProblem(String host, int port) {
+        if (port <= 0) {
+            return Optional.empty();
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(host, port));
+            return Optional.empty();
+        } catch (BindException e) {
+            return Optional.of("Port " + port + " is already in use by another program (or another copy of the bot):"
+                    + " stop it, or set QUARKUS_HTTP_PORT to a free port");
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // anything else is for Quarkus to report when it binds
+        }
     }
 
     static String message(List<String> problems) {

@@ -92,6 +92,15 @@ class ConfigurationCheckTest {
     }
 
     @Test
+    void aTakenPortNamesTheSettingThatChangesIt() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+            assertThat(ConfigurationCheck.portProblem("0.0.0.0", taken.getLocalPort())).get().asString()
+                    .contains("Port " + taken.getLocalPort() + " is already in use").contains("QUARKUS_HTTP_PORT");
+        }
+        assertThat(ConfigurationCheck.portProblem("0.0.0.0", PackagedApp.freePort())).isEmpty();
+    }
+
+    @Test
     void noTokenIsNeededWhenTelegramIsSwitchedOff() {
         assertThat(problems(Map.of("telegram.enabled", "false", "bot.encryption-key", GOOD_KEY))).isEmpty();
     }

@@ -1,0 +1,140 @@
+package dev.podbot.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import dev.podbot.BotConfig;
+import dev.podbot.demo.DemoConfig;
+import dev.podbot.notify.NotifyConfig;
+import dev.podbot.podpoint.PodPointConfig;
+import dev.podbot.telegram.TelegramConfig;
+import io.smallrye.config.ConfigMapping;
+
+/**
+ * The settings a self-hoster can see are one set: the README's configuration table, .env.example, and what the code
+ * reads (the {@code @ConfigMapping} interfaces, the {@code ${ENV}} references and the Quarkus keys of
+ * application.properties).
+ */
+class ConfigurationContractTest {
+
+    static final List<Class<?>> MAPPINGS = List.of(BotConfig.class, TelegramConfig.class, NotifyConfig.class,
+            OpsConfig.class, PodPointConfig.class, DemoConfig.class);
+    /** Tuning kept out of the documentation on purpose: retries of outbound Telegram calls. */
+    static final Set<String> UNDOCUMENTED = Set.of("TELEGRAM_RETRY_ATTEMPTS", "TELEGRAM_RETRY_INITIAL_BACKOFF",
+            "TELEGRAM_RETRY_MAX_BACKOFF", "TELEGRAM_RETRY_MAX_RETRY_AFTER");
+    /** Read by docker/docker-compose.yml only (documented in the README's Docker section). */
+    static final Set<String> COMPOSE_ONLY = Set.of("POSTGRES_PASSWORD");
+
+    @Test
+    void readmeEnvExampleAndCodeNameTheSameSettings() throws IOException {
+        Set<String> readme = readmeTable();
+        Set<String> envExample = envExample();
+        envExample.removeAll(COMPOSE_ONLY);
+        assertThat(envExample).as(".env.example vs README table").isEqualTo(readme);
+
+        Set<String> code = fromMappings();
+        code.removeAll(UNDOCUMENTED);
+        Set<String> ours = new TreeSet<>(readme);
+        ours.removeIf(n -> n.startsWith("QUARKUS_"));
+        assertThat(ours).as("README table (without QUARKUS_*) vs @ConfigMapping settings").isEqualTo(code);
+
+        String properties = Files.readString(Path.of("src/main/resources/application.properties"));
+        assertThat(code).as("${ENV} references in application.properties").containsAll(envReferences(properties));
+        for (String name : readme) {
+            if (name.startsWith("QUARKUS_")) {
+                String key = name.toLowerCase().replace('_', '.');
+                assertThat(properties).as(name + " is a Quarkus setting this app sets").contains("\n" + key + "=");
+            }
+        }
+    }
+
+    @Test
+    void envExampleLeavesTheImagesJsonLogsAlone() throws IOException {
+        // an uncommented value in .env would override the images' QUARKUS_LOG_CONSOLE_JSON_ENABLED=true
+        assertThat(Files.readAllLines(Path.of(".env.example")))
+                .noneMatch(l -> l.startsWith("QUARKUS_LOG_CONSOLE_JSON_ENABLED="));
+    }
+
+    static Set<String> readmeTable() throws IOException {
+        String text = Files.readString(Path.of("README.md"));
+        int start = text.indexOf("\n## Configuration");
+        String section = text.substring(start, text.indexOf("\n## ", start + 1));
+        Set<String> names = new TreeSet<>();
+        Pattern name = Pattern.compile("`([A-Z_][A-Z0-9_]*)`");
+        for (String line : section.split("\n")) {
+            if (!line.startsWith("| `")) {
+                continue;
+            }
+            String cell = line.substring(1, line.indexOf('|', 1));
+            String previous = null;
+            Matcher m = name.matcher(cell);
+            while (m.find()) {
+                String n = m.group(1);
+                if (n.startsWith("_") && previous != null) {
+                    // `QUARKUS_DATASOURCE_USERNAME` / `_PASSWORD`: the last word replaced
+                    n = previous.substring(0, previous.lastIndexOf('_')) + n;
+                }
+                names.add(n);
+                previous = n;
+            }
+        }
+        assertThat(names).isNotEmpty();
+        return names;
+    }
+
+    static Set<String> envExample() throws IOException {
+        Set<String> names = new TreeSet<>();
+        Pattern setting = Pattern.compile("^#? ?([A-Z][A-Z0-9_]+)=");
+        for (String line : Files.readAllLines(Path.of(".env.example"))) {
+            Matcher m = setting.matcher(line);
+            if (m.find()) {
+                names.add(m.group(1));
+            }
+        }
+        return names;
+    }
+
+    static Set<String> fromMappings() {
+        Set<String> names = new TreeSet<>();
+        for (Class<?> type : MAPPINGS) {
+            collect(type, type.getAnnotation(ConfigMapping.class).prefix(), names);
+        }
+        return names;
+    }
+
+    static void collect(Class<?> type, String prefix, Set<String> names) {
+        for (Method m : type.getMethods()) {
+            if (m.isDefault() || Modifier.isStatic(m.getModifiers()) || m.getParameterCount() > 0) {
+                continue;
+            }
+            String key = prefix + "." + m.getName().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
+            Class<?> r = m.getReturnType();
+            if (r.isInterface() && r.getName().startsWith("dev.podbot.")) {
+                collect(r, key, names);
+            } else {
+                names.add(key.toUpperCase().replace('.', '_').replace('-', '_'));
+            }
+        }
+    }
+
+    static Set<String> envReferences(String properties) {
+        Set<String> names = new TreeSet<>();
+        Matcher m = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]+)[:}]").matcher(properties);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+}
