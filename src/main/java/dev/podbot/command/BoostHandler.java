@@ -47,7 +47,7 @@ public class BoostHandler extends ChargerCommand {
         } else {
             Optional<Duration> d = input.isButton() ? minutes(what) : DurationParser.parse(what);
             if (d.isEmpty()) {
-                throw CommandException.usage(BOOST_USAGE + "\n" + STOP_USAGE);
+                throw DurationParser.refusal(what, BOOST_USAGE + "\n" + STOP_USAGE);
             }
             action = new Action("boost", d.get());
         }

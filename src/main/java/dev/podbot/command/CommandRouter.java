@@ -149,8 +149,8 @@ public class CommandRouter implements CommandService {
             }
             o.command = "unknown";
             o.outcome = "unknown_command";
-            return ChatResponse.text("I don't know " + Html.code(words[0].length() > 40
-                    ? words[0].substring(0, 40) + "…" : words[0]) + " — send /help to see what I can do.");
+            return ChatResponse.text("I don't know " + Html.code(Html.shorten(words[0], 40))
+                    + " — send /help to see what I can do.");
         }
         if (request.isPrivate() && login.awaiting(request.chatId())) {
             return continueLogin(request, o);
@@ -239,7 +239,7 @@ public class CommandRouter implements CommandService {
         ChatResponse r = ChatResponse.text(text);
         if (request.isButton()) {
             String toast = text.replaceAll("<[^>]+>", "");
-            r = r.withCallbackAnswer(toast.length() > 180 ? toast.substring(0, 179) + "…" : toast);
+            r = r.withCallbackAnswer(Html.shorten(toast, 179));
         }
         return r;
     }

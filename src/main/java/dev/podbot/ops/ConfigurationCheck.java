@@ -33,7 +33,10 @@ public class ConfigurationCheck {
     static final String HEADLINE = "podpoint-bot cannot start. Fix these settings (environment variables or .env)"
             + " and start it again:";
 
-    void onStart(@Observes @Priority(0) StartupEvent event, BotConfig bot, TelegramConfig telegram,
+    /** Before every other start-up observer (the scheduler starts its jobs at priority 0). */
+    static final int FIRST = -1000;
+
+    void onStart(@Observes @Priority(FIRST) StartupEvent event, BotConfig bot, TelegramConfig telegram,
             @ConfigProperty(name = "quarkus.http.host", defaultValue = "0.0.0.0") String host,
             @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int port) {
         List<String> problems = problems(bot, telegram);

@@ -1,6 +1,5 @@
 package dev.podbot.telegram;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -9,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.telegram.telegrambots.meta.TelegramUrl;
@@ -25,7 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.podbot.BotConfig;
 import dev.podbot.account.AccountService;
-import dev.podbot.command.CommandHandler;
+import dev.podbot.command.CommandRouter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -59,7 +57,7 @@ public class TelegramTransport {
     UpdateDispatcher dispatcher;
 
     @Inject
-    Instance<CommandHandler> handlers;
+    CommandRouter router;
 
     private volatile boolean running;
     private volatile boolean webhookMode;
@@ -201,11 +199,8 @@ public class TelegramTransport {
     }
 
     private void publishCommands() {
-        List<String> usage = new ArrayList<>();
-        for (CommandHandler h : handlers) {
-            usage.addAll(h.usage());
-        }
-        List<BotCommand> commands = BotCommands.fromUsage(usage);
+        // the same lines in the same order as /help
+        List<BotCommand> commands = BotCommands.fromUsage(router.usageLines());
         try {
             sender.execute(null, SetMyCommands.builder().commands(commands)
                     .scope(new BotCommandScopeAllPrivateChats()).build(), false);
