@@ -81,7 +81,9 @@ public class TelegramReadinessCheck implements HealthCheck {
         } catch (IOException | RuntimeException e) {
             // Only the exception type: messages of URL/IO errors could contain the URL, and the URL the token.
             Log.debugf("Telegram readiness probe failed: %s", e.getClass().getSimpleName());
-            return r.down().withData("state", "unreachable").withData("error", e.getClass().getSimpleName()).build();
+            return r.down().withData("state", "unreachable").withData("error", e.getClass().getSimpleName())
+                    .withData("reason", "Telegram cannot be reached: check this machine's network, DNS or proxy,"
+                            + " and TELEGRAM_API_URL").build();
         }
     }
 }

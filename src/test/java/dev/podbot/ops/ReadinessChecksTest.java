@@ -126,6 +126,7 @@ class ReadinessChecksTest {
         HealthCheckResponse r = check.call();
         assertEquals(Status.DOWN, r.getStatus());
         assertEquals("unreachable", state(r));
+        assertTrue(String.valueOf(r.getData().orElseThrow().get("reason")).contains("TELEGRAM_API_URL"));
         assertFalse(String.valueOf(r.getData()).contains(TOKEN));
     }
 
@@ -178,6 +179,7 @@ class ReadinessChecksTest {
         HealthCheckResponse r = check.call();
         assertEquals(Status.DOWN, r.getStatus());
         assertEquals("unreachable", state(r));
+        assertTrue(String.valueOf(r.getData().orElseThrow().get("reason")).contains("PODPOINT_API_URL"));
     }
 
     @Test
