@@ -141,7 +141,8 @@ class RouterTest extends CommandTestBase {
         assertThat(text(say(CHAT, "/charge maybe"))).contains("Usage: /charge on|off");
         assertThat(text(say(CHAT, "/boost"))).contains("Usage: /boost");
         // a duration out of range says what is wrong before the usage
-        assertThat(text(say(CHAT, "/boost 0m"))).startsWith("A boost needs at least 1 minute.").contains("Usage: /boost");
+        assertThat(text(say(CHAT, "/boost 0m"))).startsWith("A boost needs at least 1 minute.")
+                .contains("Usage: /boost");
         assertThat(text(say(CHAT, "/boost 25h"))).startsWith("A boost can last at most 24 hours (25h is longer).")
                 .contains("Usage: /boost");
         assertThat(text(say(CHAT, "/boost soon"))).contains("Usage: /boost");
