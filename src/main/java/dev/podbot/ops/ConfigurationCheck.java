@@ -30,6 +30,7 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 @ApplicationScoped
 public class ConfigurationCheck {
 
+    static final java.util.regex.Pattern WEBHOOK_SECRET = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,256}");
     static final String HEADLINE = "podpoint-bot cannot start. Fix these settings (environment variables or .env)"
             + " and start it again:";
 
@@ -61,12 +62,31 @@ public class ConfigurationCheck {
             } catch (IllegalArgumentException e) {
                 problems.add(e.getMessage());
             }
+            webhookProblem(telegram).ifPresent(problems::add);
         }
         String key = bot.encryptionKey().map(String::trim).orElse("");
         if (!key.isEmpty() || !bot.demo()) {
             problems.addAll(CredentialCipher.keyProblems(key, bot.oldEncryptionKeys().orElse(List.of())));
         }
         return problems;
+    }
+
+    /** Webhook mode needs both settings; one alone would silently mean long polling. */
+    static Optional<String> webhookProblem(TelegramConfig telegram) {
+        boolean url = telegram.webhookUrl().filter(u -> !u.isBlank()).isPresent();
+        Optional<String> secret = telegram.webhookSecret().filter(u -> !u.isBlank());
+        if (url && secret.isEmpty()) {
+            return Optional.of("TELEGRAM_WEBHOOK_URL is set but TELEGRAM_WEBHOOK_SECRET is not: set both for webhook"
+                    + " mode, or neither for long polling");
+        }
+        if (!url && secret.isPresent()) {
+            return Optional.of("TELEGRAM_WEBHOOK_SECRET is set but TELEGRAM_WEBHOOK_URL is not: set both for webhook"
+                    + " mode, or neither for long polling");
+        }
+        if (secret.isPresent() && !WEBHOOK_SECRET.matcher(secret.get()).matches()) {
+            return Optional.of("TELEGRAM_WEBHOOK_SECRET must be 1 to 256 of A-Z a-z 0-9 _ - (Telegram's rule)");
+        }
+        return Optional.empty();
     }
 
     /** Whether something else already listens on the HTTP port (Quarkus's own message does not name the setting). */

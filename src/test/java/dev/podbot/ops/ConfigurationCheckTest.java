@@ -101,6 +101,26 @@ class ConfigurationCheckTest {
     }
 
     @Test
+    void webhookModeNeedsBothItsSettings() {
+        Map<String, String> base = Map.of("telegram.bot-token", GOOD_TOKEN, "bot.encryption-key", GOOD_KEY);
+        assertThat(problems(with(base, "telegram.webhook-url", "https://bot.example.org/telegram/webhook")))
+                .singleElement().asString()
+                .startsWith("TELEGRAM_WEBHOOK_URL is set but TELEGRAM_WEBHOOK_SECRET is not");
+        assertThat(problems(with(base, "telegram.webhook-secret", "s3cret"))).singleElement().asString()
+                .startsWith("TELEGRAM_WEBHOOK_SECRET is set but TELEGRAM_WEBHOOK_URL is not");
+        Map<String, String> both = with(base, "telegram.webhook-url", "https://bot.example.org/telegram/webhook");
+        assertThat(problems(with(both, "telegram.webhook-secret", "no spaces allowed"))).singleElement().asString()
+                .startsWith("TELEGRAM_WEBHOOK_SECRET must be").doesNotContain("no spaces allowed");
+        assertThat(problems(with(both, "telegram.webhook-secret", "s3cret_-OK"))).isEmpty();
+    }
+
+    static Map<String, String> with(Map<String, String> base, String key, String value) {
+        Map<String, String> m = new java.util.HashMap<>(base);
+        m.put(key, value);
+        return m;
+    }
+
+    @Test
     void noTokenIsNeededWhenTelegramIsSwitchedOff() {
         assertThat(problems(Map.of("telegram.enabled", "false", "bot.encryption-key", GOOD_KEY))).isEmpty();
     }
