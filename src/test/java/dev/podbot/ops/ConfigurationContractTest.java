@@ -15,6 +15,10 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
 import dev.podbot.BotConfig;
 import dev.podbot.demo.DemoConfig;
 import dev.podbot.notify.NotifyConfig;
@@ -29,8 +33,15 @@ import io.smallrye.config.ConfigMapping;
  */
 class ConfigurationContractTest {
 
-    static final List<Class<?>> MAPPINGS = List.of(BotConfig.class, TelegramConfig.class, NotifyConfig.class,
-            OpsConfig.class, PodPointConfig.class, DemoConfig.class);
+    /** Every {@code @ConfigMapping} of the application, found in the compiled classes (a new one is checked too). */
+    static List<Class<?>> mappings() {
+        List<Class<?>> found = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.podbot").stream().filter(c -> c.isAnnotatedWith(ConfigMapping.class))
+                .<Class<?>>map(JavaClass::reflect).toList();
+        assertThat(found).contains(BotConfig.class, TelegramConfig.class, NotifyConfig.class, OpsConfig.class,
+                PodPointConfig.class, DemoConfig.class);
+        return found;
+    }
     /** Tuning kept out of the documentation on purpose: retries of outbound Telegram calls. */
     static final Set<String> UNDOCUMENTED = Set.of("TELEGRAM_RETRY_ATTEMPTS", "TELEGRAM_RETRY_INITIAL_BACKOFF",
             "TELEGRAM_RETRY_MAX_BACKOFF", "TELEGRAM_RETRY_MAX_RETRY_AFTER");
@@ -108,7 +119,7 @@ class ConfigurationContractTest {
 
     static Set<String> fromMappings() {
         Set<String> names = new TreeSet<>();
-        for (Class<?> type : MAPPINGS) {
+        for (Class<?> type : mappings()) {
             collect(type, type.getAnnotation(ConfigMapping.class).prefix(), names);
         }
         return names;
