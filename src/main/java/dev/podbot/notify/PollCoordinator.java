@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -68,11 +69,11 @@ public class PollCoordinator {
     }
 
     /** Polling the real Pod Point fast risks the accounts; the demo polls its own simulator, so it says nothing. */
-    static java.util.Optional<String> pollIntervalWarning(Duration interval, boolean demo) {
+    static Optional<String> pollIntervalWarning(Duration interval, boolean demo) {
         if (demo || interval.compareTo(Duration.ofSeconds(60)) >= 0) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of("BOT_POLL_INTERVAL is " + interval + ": polling Pod Point more often than every"
+        return Optional.of("BOT_POLL_INTERVAL is " + interval + ": polling Pod Point more often than every"
                 + " 60 s may get accounts blocked; use it only for tests");
     }
 

@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +31,7 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 @ApplicationScoped
 public class ConfigurationCheck {
 
-    static final java.util.regex.Pattern WEBHOOK_SECRET = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,256}");
+    static final Pattern WEBHOOK_SECRET = Pattern.compile("[A-Za-z0-9_-]{1,256}");
     static final String HEADLINE = "podpoint-bot cannot start. Fix these settings (environment variables or .env)"
             + " and start it again:";
 

@@ -1,5 +1,7 @@
 package dev.podbot.telegram;
 
+import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,7 +41,7 @@ import io.quarkus.runtime.StartupEvent;
 public class TelegramTransport {
 
     static final String STARTER_THREADS = "podbot-telegram-start";
-    static final java.time.Duration TOKEN_REJECTED_RETRY = java.time.Duration.ofMinutes(5);
+    static final Duration TOKEN_REJECTED_RETRY = Duration.ofMinutes(5);
 
     @Inject
     TelegramConfig config;
@@ -164,7 +166,7 @@ public class TelegramTransport {
                 retryLater(TOKEN_REJECTED_RETRY.toMillis());
                 return;
             }
-            if (TelegramSender.rootCause(e) instanceof java.io.IOException) {
+            if (TelegramSender.rootCause(e) instanceof IOException) {
                 Log.warnf("Telegram cannot be reached at %s (%s): check this machine's network, DNS or proxy, and"
                         + " TELEGRAM_API_URL; retrying in %d s", apiUrl, describe(e), retryMillis / 1000);
             } else {

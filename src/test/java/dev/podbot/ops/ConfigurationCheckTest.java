@@ -2,7 +2,9 @@ package dev.podbot.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.ServerSocket;
 import java.security.SecureRandom;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +95,7 @@ class ConfigurationCheckTest {
 
     @Test
     void aTakenPortNamesTheSettingThatChangesIt() throws Exception {
-        try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+        try (ServerSocket taken = new ServerSocket(0)) {
             assertThat(ConfigurationCheck.portProblem("0.0.0.0", taken.getLocalPort())).get().asString()
                     .contains("Port " + taken.getLocalPort() + " is already in use").contains("QUARKUS_HTTP_PORT");
         }
@@ -115,7 +117,7 @@ class ConfigurationCheckTest {
     }
 
     static Map<String, String> with(Map<String, String> base, String key, String value) {
-        Map<String, String> m = new java.util.HashMap<>(base);
+        Map<String, String> m = new HashMap<>(base);
         m.put(key, value);
         return m;
     }
