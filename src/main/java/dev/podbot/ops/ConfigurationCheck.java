@@ -24,8 +24,8 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
- * Checks the settings a self-hoster writes by hand before anything else starts, and reports every problem at once,
- * one line each. Quarkus prints a {@link ConfigurationException}'s message without a stack trace and exits with a
+ * Checks the settings a self-hoster writes by hand before any of the bot's own start-up work (Quarkus has only built
+ * the configuration and migrated the database by then), and reports every problem at once, one line each. Quarkus prints a {@link ConfigurationException}'s message without a stack trace and exits with a
  * non-zero code. Messages name the setting and how to fix it, never its value.
  */
 @ApplicationScoped
