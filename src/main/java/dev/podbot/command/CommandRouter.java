@@ -239,7 +239,7 @@ public class CommandRouter implements CommandService {
         ChatResponse r = ChatResponse.text(text);
         if (request.isButton()) {
             String toast = text.replaceAll("<[^>]+>", "");
-            r = r.withCallbackAnswer(Html.shorten(toast, 179));
+            r = r.withCallbackAnswer(toast.length() > 180 ? toast.substring(0, 179) + "…" : toast);
         }
         return r;
     }
