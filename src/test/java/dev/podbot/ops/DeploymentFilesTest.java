@@ -142,6 +142,13 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void devModeAsksNoAnalyticsQuestion() throws IOException {
+        // Maven reads .mvn/maven.config on every ./mvnw run; Quarkus reads the switch as a system property
+        assertThat(Files.readString(Path.of(".mvn", "maven.config")).split("\\s+"))
+                .contains("-Dquarkus.analytics.disabled=true");
+    }
+
+    @Test
     void healthCheckScriptIsExecutableAndNeedsNoCurl() throws IOException {
         Path script = Path.of("docker", "healthcheck.sh");
         assertThat(Files.isExecutable(script)).isTrue();
