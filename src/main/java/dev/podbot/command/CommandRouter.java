@@ -45,6 +45,9 @@ public class CommandRouter implements CommandService {
     Instance<CommandHandler> handlerBeans;
 
     @Inject
+    PodSnapshots snapshots;
+
+    @Inject
     BotConfig config;
 
     @Inject
@@ -188,6 +191,9 @@ public class CommandRouter implements CommandService {
 
     private ChatResponse invoke(CommandHandler h, CommandInput input, Outcome o) {
         ChatRequest request = input.request();
+        if (PodSnapshots.mayChangeWhatPodsShows(h)) {
+            snapshots.forget(request.chatId()); // a change or a new login: the next /pods reads live
+        }
         try {
             if (h.needsAccount()) {
                 // read in its own transaction: always the stored state, never an entity cached earlier in the request

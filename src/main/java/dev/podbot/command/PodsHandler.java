@@ -4,9 +4,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.podbot.podpoint.PodPointException;
 import dev.podbot.podpoint.PodPointSession;
@@ -20,22 +23,37 @@ public class PodsHandler extends ChargerCommand {
 
     static final String USAGE = "/pods — your chargers: status, charging allowed, mode, online";
 
+    /** Button data of "Refresh" under a /pods answered from {@link PodSnapshots}: a live read. */
+    static final String REFRESH = "pods:refresh";
+
+    @Inject
+    PodSnapshots snapshots;
+
     public PodsHandler() {
-        super(List.of("pods"), List.of(), USAGE);
+        super(List.of("pods"), List.of("pods"), USAGE);
     }
 
     @Override
     public ChatResponse handle(CommandInput input) {
+        Instant now = Instant.now();
         PodPointSession session = access.session(input.chatId());
+        PodSnapshots.Snapshot recent = input.isButton() ? null
+                : snapshots.fresh(input.chatId(), session.userId(), now);
+        if (recent != null) {
+            return PodsFromSnapshot.reply(recent, now);
+        }
         List<Pod> pods = access.pods(session);
         if (pods.isEmpty()) {
             return ChatResponse.text("Your Pod Point account has no chargers.");
         }
         List<Reply> replies = new ArrayList<>();
-        Instant now = Instant.now();
+        Map<Long, Boolean> online = new HashMap<>();
         for (Pod pod : pods) {
-            replies.add(Reply.of(describe(pod, online(session, pod), now), buttons(pod, now)));
+            Boolean on = online(session, pod);
+            online.put(pod.unitId(), on);
+            replies.add(Reply.of(describe(pod, on, now), buttons(pod, now)));
         }
+        snapshots.put(input.chatId(), session.userId(), pods, online, now);
         return new ChatResponse(replies, false, null);
     }
 

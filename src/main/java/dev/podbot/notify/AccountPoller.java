@@ -21,6 +21,7 @@ import dev.podbot.podpoint.model.Charge;
 import dev.podbot.podpoint.model.ConnectivityStatus;
 import dev.podbot.podpoint.model.Firmware;
 import dev.podbot.podpoint.model.Pod;
+import dev.podbot.command.PodSnapshots;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
@@ -55,6 +56,9 @@ public class AccountPoller {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    PodSnapshots snapshots;
 
     /** Polls one account and records podbot.poll.cycle and podbot.poll.accounts{outcome}. Never throws. */
     @ActivateRequestContext
@@ -94,6 +98,7 @@ public class AccountPoller {
                     fw.put(pod.unitId(), f == null ? List.of() : f);
                 }
             }
+            snapshots.put(chatId, session.userId(), pods, PodSnapshots.online(conn), Instant.now()); // /pods may answer from it
             List<Charge> charges = podPoint.chargesSince(session, prev.knownCompleted());
             Instant now = clock.now();
             Observation obs = new Observation(pods, conn, fw, charges, now);

@@ -21,6 +21,11 @@ final class ReplyWriter {
 
     /** Sends a reply as new message(s); long texts are split, the buttons go on the last part. */
     static void send(TelegramSender sender, long chatId, Reply reply) {
+        send(sender, chatId, reply, Lane.INTERACTIVE);
+    }
+
+    /** {@link #send(TelegramSender, long, Reply)} in the given lane. */
+    static void send(TelegramSender sender, long chatId, Reply reply, Lane lane) {
         List<String> parts = MessageSplitter.split(textOf(reply));
         for (int i = 0; i < parts.size(); i++) {
             boolean last = i == parts.size() - 1;
@@ -29,7 +34,7 @@ final class ReplyWriter {
             if (last && !reply.buttons().isEmpty()) {
                 b.replyMarkup(keyboard(reply.buttons()));
             }
-            sender.execute(chatId, b.build(), true);
+            sender.execute(chatId, b.build(), true, lane);
         }
     }
 

@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import dev.podbot.command.ChatTransport;
 import dev.podbot.command.Reply;
 
-/** Notifications into Telegram chats, through the same rate-limited, retrying sender as replies. */
+/** Notifications into Telegram chats, through the same rate-limited sender as replies, in its bulk lane. */
 @ApplicationScoped
 public class TelegramChatTransport implements ChatTransport {
 
@@ -27,7 +27,7 @@ public class TelegramChatTransport implements ChatTransport {
             throw new DeliveryFailedException("the Telegram transport is not running", null);
         }
         try {
-            ReplyWriter.send(sender, chatId, reply);
+            ReplyWriter.send(sender, chatId, reply, Lane.BULK);
         } catch (TelegramRejectedException e) {
             if (e.errorCode() == 400 && e.description().toLowerCase().contains("chat not found")) {
                 throw new ChatUnreachableException("Telegram chat " + chatId + " not found");

@@ -48,6 +48,10 @@ public interface TelegramConfig {
         /** TELEGRAM_RATE_PER_CHAT_PER_SECOND: messages per second to one chat. */
         @WithDefault("1")
         double perChatPerSecond();
+
+        /** TELEGRAM_RATE_REPLY_BURST: replies one chat may get at once before the per-chat rate applies. */
+        @WithDefault("3")
+        int replyBurst();
     }
 
     interface Retry {
@@ -66,6 +70,10 @@ public interface TelegramConfig {
         /** Longest retry_after (429) the sender waits for; beyond it the send fails for now. */
         @WithDefault("60s")
         Duration maxRetryAfter();
+
+        /** How long a reply to a person is retried on 5xx and I/O errors (notifications: {@code attempts}). */
+        @WithDefault("60s")
+        Duration interactiveFor();
     }
 
     /** True when both the webhook URL and its secret are set. */

@@ -19,20 +19,33 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 
 /**
- * The ONE way out to Telegram for replies and notifications alike. Keeps to Telegram's limits with token buckets
- * (overall and per chat), waits {@code retry_after} on 429 and tries again, retries 5xx and I/O failures with
- * capped exponential backoff, turns 403 into {@link ChatUnreachableException} (and tells the account layer) and
- * gives up at once on other 4xx ({@link TelegramRejectedException}).
+ * The ONE way out to Telegram for replies and notifications alike, in two {@link Lane}s. Keeps to Telegram's limits
+ * (at most {@code globalPerSecond} messages in any second overall, a sliding window shared by both lanes, and
+ * {@code perChatPerSecond} per chat, with a small burst for replies); interactive calls go first, bulk calls use what
+ * is left. Waits {@code retry_after} on 429 and tries again, retries 5xx and I/O failures with capped exponential
+ * backoff (interactive calls for up to {@code interactiveRetryFor}, bulk calls {@code attempts} times), turns 403
+ * into {@link ChatUnreachableException} (and tells the account layer) and gives up at once on other 4xx
+ * ({@link TelegramRejectedException}).
  */
 public final class TelegramSender {
 
     /** Limits and retry policy, independent of CDI so the sender can be built in plain tests. */
     public record Settings(double globalPerSecond, double perChatPerSecond, int attempts, Duration initialBackoff,
-            Duration maxBackoff, Duration maxRetryAfter) {
+            Duration maxBackoff, Duration maxRetryAfter, int replyBurst, Duration interactiveRetryFor) {
+
+        /** Telegram tolerates a short burst of replies in one chat; 3 within a second is well inside it. */
+        public static final int REPLY_BURST = 3;
+
+        public Settings(double globalPerSecond, double perChatPerSecond, int attempts, Duration initialBackoff,
+                Duration maxBackoff, Duration maxRetryAfter) {
+            this(globalPerSecond, perChatPerSecond, attempts, initialBackoff, maxBackoff, maxRetryAfter, REPLY_BURST,
+                    Duration.ofSeconds(60));
+        }
 
         public static Settings from(TelegramConfig c) {
             return new Settings(c.rate().globalPerSecond(), c.rate().perChatPerSecond(), c.retry().attempts(),
-                    c.retry().initialBackoff(), c.retry().maxBackoff(), c.retry().maxRetryAfter());
+                    c.retry().initialBackoff(), c.retry().maxBackoff(), c.retry().maxRetryAfter(),
+                    c.rate().replyBurst(), c.retry().interactiveFor());
         }
     }
 
@@ -40,8 +53,7 @@ public final class TelegramSender {
     private final Settings settings;
     private final LongConsumer onUnreachable;
     private final Counter rateLimited;
-    private final TokenBucket global;
-    private final SlidingWindow perSecond;
+    private final OutboundGate global;
     private final Map<Long, TokenBucket> perChat = new ConcurrentHashMap<>();
 
     public TelegramSender(TelegramClient client, Settings settings, MeterRegistry registry, LongConsumer onUnreachable) {
@@ -50,25 +62,31 @@ public final class TelegramSender {
         this.onUnreachable = onUnreachable;
         this.rateLimited = Counter.builder("podbot.telegram.rate_limited")
                 .description("Telegram 429 Too Many Requests answers").register(registry);
-        // no burst allowance: messages are spaced evenly, so no one-second window ever holds more than the limit
-        this.global = new TokenBucket(settings.globalPerSecond(), 1);
-        // and never more than the limit within any second (plus 50 ms for network and scheduling jitter)
-        this.perSecond = new SlidingWindow((int) Math.floor(settings.globalPerSecond()), Duration.ofMillis(1050));
+        // never more than the limit within any second (a place is held until a second after the call returned)
+        this.global = new OutboundGate((int) Math.floor(settings.globalPerSecond()), Duration.ofSeconds(1));
     }
 
     /**
-     * Executes one Bot API call for a chat, within the limits and with retries.
+     * Executes one interactive Bot API call for a chat (a reply to a person), within the limits and with retries.
      *
      * @param chatId   the chat the call is about (null for calls about no chat, e.g. setMyCommands)
      * @param limited  true for calls that put a message into the chat (count against the per-chat limit)
      */
     public <T extends Serializable> T execute(Long chatId, BotApiMethod<T> method, boolean limited) {
+        return execute(chatId, method, limited, Lane.INTERACTIVE);
+    }
+
+    /** Executes one Bot API call in the given lane, within the limits and with retries. */
+    public <T extends Serializable> T execute(Long chatId, BotApiMethod<T> method, boolean limited, Lane lane) {
         String name = method.getMethod();
         int attempts = Math.max(1, settings.attempts());
         long backoff = Math.max(1, settings.initialBackoff().toMillis());
+        // a person waits for an interactive call in a chat: retry server trouble for longer than a notification (the
+        // outbox retries those later)
+        long retryUntil = lane == Lane.INTERACTIVE && chatId != null ? System.nanoTime() + settings.interactiveRetryFor().toNanos()
+                : Long.MIN_VALUE;
         for (int attempt = 1;; attempt++) {
-            acquire(chatId, limited);
-            try {
+            try (OutboundGate.Slot slot = acquire(chatId, limited, lane)) {
                 return client.execute(method);
             } catch (TelegramApiRequestException e) {
                 Integer code = e.getErrorCode();
@@ -83,7 +101,13 @@ public final class TelegramSender {
                     }
                     Log.infof("Telegram %s for chat %s: rate limited, retrying in %d s", name, chatId, after);
                     // the next acquire() waits out the pause; other sends to the same chat wait too
-                    (chatId != null && limited ? bucket(chatId) : global).pause(TimeUnit.SECONDS.toNanos(after));
+                    if (chatId != null && limited) {
+                        bucket(chatId).pause(TimeUnit.SECONDS.toNanos(after));
+                    } else if (limited) {
+                        global.pause(TimeUnit.SECONDS.toNanos(after));
+                    } else {
+                        sleep(TimeUnit.SECONDS.toNanos(after));
+                    }
                     continue;
                 }
                 if (code != null && code == 403) {
@@ -96,12 +120,12 @@ public final class TelegramSender {
                 if (code == null && e.getCause() == null || code != null && code < 500) {
                     throw new TelegramRejectedException(name, code == null ? 0 : code, e.getApiResponse());
                 }
-                if (attempt >= attempts) {
+                if (giveUp(attempt, attempts, retryUntil, backoff)) {
                     Log.warnf("Telegram %s for chat %s failed with %s after %d attempts", name, chatId, code, attempt);
                     throw new DeliveryFailedException("Telegram " + name + " failed with " + code, null);
                 }
             } catch (TelegramApiException e) {
-                if (attempt >= attempts) {
+                if (giveUp(attempt, attempts, retryUntil, backoff)) {
                     Log.warnf("Telegram %s for chat %s failed (%s) after %d attempts", name, chatId,
                             rootCauseName(e), attempt);
                     throw new DeliveryFailedException("Telegram " + name + " failed: " + rootCauseName(e), null);
@@ -112,6 +136,14 @@ public final class TelegramSender {
         }
     }
 
+    /** Bulk calls stop after {@code attempts}; interactive ones when the next try would come after their deadline. */
+    private static boolean giveUp(int attempt, int attempts, long retryUntil, long backoffMillis) {
+        if (retryUntil == Long.MIN_VALUE) {
+            return attempt >= attempts;
+        }
+        return System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoffMillis) - retryUntil > 0;
+    }
+
     private void notifyUnreachable(long chatId) {
         try {
             onUnreachable.accept(chatId);
@@ -120,13 +152,27 @@ public final class TelegramSender {
         }
     }
 
-    private void acquire(Long chatId, boolean limited) {
-        if (chatId != null && limited) {
-            sleep(bucket(chatId).reserve());
+    /**
+     * Messages (limited calls) count against the limits; other calls (answers, deletes, getMe) go at once. Returns
+     * the place in the overall window (null for other calls), to be closed when the call returns.
+     */
+    private OutboundGate.Slot acquire(Long chatId, boolean limited, Lane lane) {
+        if (!limited) {
+            return null;
         }
-        sleep(global.reserve());
-        for (long wait = perSecond.tryAdmit(System.nanoTime()); wait > 0; wait = perSecond.tryAdmit(System.nanoTime())) {
-            sleep(wait);
+        if (chatId != null) {
+            TokenBucket b = bucket(chatId);
+            // replies may use the chat's small burst; notifications leave it to them
+            double keep = lane == Lane.INTERACTIVE ? 0 : Math.max(0, settings.replyBurst() - 1);
+            for (long wait = b.tryTake(keep); wait > 0; wait = b.tryTake(keep)) {
+                sleep(wait);
+            }
+        }
+        try {
+            return global.acquire(lane);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeliveryFailedException("interrupted while waiting to send", null);
         }
     }
 
@@ -134,7 +180,8 @@ public final class TelegramSender {
         if (perChat.size() > 10_000) {
             perChat.entrySet().removeIf(e -> e.getValue().idle());
         }
-        return perChat.computeIfAbsent(chatId, id -> new TokenBucket(settings.perChatPerSecond(), 1));
+        return perChat.computeIfAbsent(chatId,
+                id -> new TokenBucket(settings.perChatPerSecond(), Math.max(1, settings.replyBurst())));
     }
 
     private static void sleep(long nanos) {

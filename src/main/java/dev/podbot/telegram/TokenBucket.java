@@ -29,6 +29,22 @@ final class TokenBucket {
         return tokens >= 0 ? 0 : (long) Math.ceil(-tokens * nanosPerToken);
     }
 
+    /**
+     * Takes one token if that leaves at least {@code keep} tokens; books nothing otherwise. Returns 0 when taken,
+     * else the nanoseconds until it could be. {@code keep > 0} leaves a burst for callers that take with 0.
+     */
+    synchronized long tryTake(double keep) {
+        long now = System.nanoTime();
+        tokens = Math.min(capacity, tokens + (now - last) / nanosPerToken);
+        last = now;
+        double needed = 1 + Math.min(keep, capacity - 1);
+        if (tokens >= needed) {
+            tokens -= 1;
+            return 0;
+        }
+        return Math.max(1, (long) Math.ceil((needed - tokens) * nanosPerToken));
+    }
+
     /** Nobody may use the bucket for the given time (Telegram asked us to back off). */
     synchronized void pause(long nanos) {
         long now = System.nanoTime();

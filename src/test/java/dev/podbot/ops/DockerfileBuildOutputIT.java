@@ -36,7 +36,9 @@ class DockerfileBuildOutputIT {
         }
         assertThat(Path.of("target/quarkus-app/quarkus-run.jar")).isRegularFile();
         assertThat(DeploymentFilesTest.lines("Dockerfile.jvm"))
-                .contains("ENTRYPOINT [\"java\", \"-jar\", \"/app/quarkus-run.jar\"]");
+                .contains("ENTRYPOINT [\"java\", \"@/app/jvm.options\", \"-jar\", \"/app/quarkus-run.jar\"]")
+                .contains("COPY --chown=1001:1001 jvm.options /app/jvm.options");
+        assertThat(Path.of("jvm.options")).isRegularFile();
     }
 
     @Test

@@ -280,6 +280,23 @@ public final class FakeTelegramServer implements AutoCloseable {
         }
     }
 
+    private volatile String outageMethod;
+    private volatile long outageUntilNanos;
+
+    /** Every call of {@code method} fails with 502 Bad Gateway for the given time from now (a server-side outage). */
+    public void serverErrorFor(String method, Duration duration) {
+        outageUntilNanos = System.nanoTime() + duration.toNanos();
+        outageMethod = method.toLowerCase(Locale.ROOT);
+    }
+
+    private Fault outage(String method) {
+        String m = outageMethod;
+        if (m == null || !m.equals(method) || System.nanoTime() - outageUntilNanos >= 0) {
+            return null;
+        }
+        return new Fault(m, null, 502, "Bad Gateway", null);
+    }
+
     public void rateLimitNext(String method, Long chatId, int retryAfter) {
         failNext(method, chatId, 429, "Too Many Requests: retry after " + retryAfter, retryAfter, 1);
     }
@@ -298,6 +315,7 @@ public final class FakeTelegramServer implements AutoCloseable {
         try {
             calls.clear();
             faults.clear();
+            outageMethod = null;
         } finally {
             lock.unlock();
         }
@@ -399,6 +417,18 @@ public final class FakeTelegramServer implements AutoCloseable {
         }
     }
 
+    private final Map<Long, Long> handedOut = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The id of the update queued last (for a single thread that queues updates and then waits for replies). */
+    public long lastUpdateId() {
+        return nextUpdateId.get() - 1;
+    }
+
+    /** When an update was first handed out by getUpdates ({@link System#nanoTime()}), or null if not yet. */
+    public Long handedOutAt(long updateId) {
+        return handedOut.get(updateId);
+    }
+
     public int getUpdatesCalls() {
         return getUpdatesCalls.get();
     }
@@ -423,6 +453,9 @@ public final class FakeTelegramServer implements AutoCloseable {
             String method = m.group(2).toLowerCase(Locale.ROOT);
             Map<String, Object> params = params(ex);
             Fault fault = takeFault(method, params);
+            if (fault == null) {
+                fault = outage(method);
+            }
             if (fault == null && (method.equals("sendmessage") || method.equals("editmessagetext"))) {
                 fault = floodControl();
             }
@@ -520,8 +553,11 @@ public final class FakeTelegramServer implements AutoCloseable {
             }
             ArrayNode out = mapper.createArrayNode();
             Iterator<ObjectNode> it = updates.iterator();
+            long now = System.nanoTime();
             while (it.hasNext() && out.size() < limit) {
-                out.add(it.next());
+                ObjectNode u = it.next();
+                handedOut.putIfAbsent(u.get("update_id").asLong(), now);
+                out.add(u);
             }
             return out;
         } catch (InterruptedException e) {

@@ -80,8 +80,37 @@ class TelegramSenderTest {
     void givesUpOnPersistentServerErrorsAsTransientFailure() {
         TelegramSender s = sender(100);
         fake.serverErrorNext("sendMessage", 13L, 10);
-        assertThrows(DeliveryFailedException.class, () -> s.execute(13L, msg(13, "hello"), true));
-        assertEquals(4, fake.calls("sendmessage").size(), "4 attempts, then give up");
+        assertThrows(DeliveryFailedException.class, () -> s.execute(13L, msg(13, "hello"), true, Lane.BULK));
+        assertEquals(4, fake.calls("sendmessage").size(), "4 attempts for a notification, then give up");
+    }
+
+    @Test
+    void replyOutlivesAServerErrorBurstLongerThanTheNotificationRetries() {
+        // the defaults: 4 attempts 500 ms apart, doubling (about 3.5 s) for a notification; a minute for a reply
+        TelegramSender s = new TelegramSender(api.client(), new TelegramSender.Settings(30, 1, 4,
+                Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofSeconds(60)), registry, unreachable::add);
+        fake.serverErrorFor("sendMessage", Duration.ofMillis(4500));
+        long t0 = System.nanoTime();
+        s.execute(20L, msg(20, "reply"), true);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        List<Integer> statuses = fake.calls("sendmessage").stream().map(FakeTelegramServer.Call::status).toList();
+        assertEquals(200, statuses.get(statuses.size() - 1), "delivered in the end: " + statuses);
+        assertTrue(statuses.size() >= 5 && statuses.subList(0, statuses.size() - 1).stream().allMatch(c -> c == 502),
+                "retried through the burst: " + statuses);
+        assertTrue(ms >= 4500, "the burst lasted 4.5 s, delivered after " + ms + " ms");
+    }
+
+    @Test
+    void replyGivesUpWhenTheOutageOutlastsItsRetryTime() {
+        TelegramSender s = new TelegramSender(api.client(), new TelegramSender.Settings(30, 100, 4,
+                Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofSeconds(10), 3, Duration.ofMillis(1500)),
+                registry, unreachable::add);
+        fake.serverErrorFor("sendMessage", Duration.ofSeconds(30));
+        long t0 = System.nanoTime();
+        assertThrows(DeliveryFailedException.class, () -> s.execute(21L, msg(21, "reply"), true));
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(fake.calls("sendmessage").size() > 4, "more tries than a notification gets");
+        assertTrue(ms >= 1000 && ms < 5000, "gave up after its 1.5 s retry time: " + ms + " ms");
     }
 
     @Test
@@ -108,14 +137,46 @@ class TelegramSenderTest {
         TelegramSender s = sender(1);
         long t0 = System.nanoTime();
         for (int i = 0; i < 5; i++) {
-            s.execute(16L, msg(16, "m" + i), true);
+            s.execute(16L, msg(16, "m" + i), true, Lane.BULK);
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        assertTrue(ms >= 3900, "5 messages to one chat took " + ms + " ms; at 1/s they need >= 4 s");
+        assertTrue(ms >= 3900, "5 notifications to one chat took " + ms + " ms; at 1/s they need >= 4 s");
         // another chat is not held up by chat 16's limit
         long t1 = System.nanoTime();
         s.execute(17L, msg(17, "other"), true);
         assertTrue((System.nanoTime() - t1) / 1_000_000 < 900);
+    }
+
+    @Test
+    void repliesMayUseASmallBurstInOneChatThenOnePerSecond() {
+        TelegramSender s = sender(1);
+        long t0 = System.nanoTime();
+        for (int i = 0; i < 3; i++) {
+            s.execute(22L, msg(22, "r" + i), true);
+        }
+        long burst = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(burst < 500, "3 replies in one chat go out at once, took " + burst + " ms");
+        s.execute(22L, msg(22, "r3"), true);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(ms >= 900, "the 4th waits for the per-chat rate, took " + ms + " ms");
+    }
+
+    @Test
+    void aReplyDoesNotWaitBehindANotificationFanOut() throws Exception {
+        TelegramSender s = sender(1);
+        Thread fanOut = new Thread(() -> {
+            for (int i = 0; i < 60; i++) {
+                s.execute(1000L + i, msg(1000 + i, "note"), true, Lane.BULK);
+            }
+        });
+        fanOut.start();
+        fake.awaitCalls("sendMessage", c -> true, 35, Duration.ofSeconds(10)); // the window is full now
+        long t0 = System.nanoTime();
+        s.execute(23L, msg(23, "reply"), true);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        fanOut.join(10_000);
+        assertTrue(ms < 200, "the reply took " + ms + " ms during the fan-out (one slot is about 35 ms)");
+        assertEquals(61, fake.calls("sendmessage").stream().filter(FakeTelegramServer.Call::ok).count());
     }
 
     @Test

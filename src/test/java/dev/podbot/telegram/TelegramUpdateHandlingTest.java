@@ -188,6 +188,20 @@ class TelegramUpdateHandlingTest {
         assertTrue(text.contains("/bot***/getMe"), "the probe is logged, masked");
     }
 
+    @Test
+    void aCommandReplySurvivesATelegramServerErrorBurstOfFiveSeconds() {
+        // before: a reply was tried 4 times over about 3.5 s, then lost
+        fake.serverErrorFor("sendMessage", Duration.ofSeconds(5));
+        long t0 = System.nanoTime();
+        fake.userText(1090, "/echo through the outage");
+        FakeTelegramServer.Call reply = fake.awaitCall("sendMessage", c -> c.isFor(1090) && c.ok(),
+                Duration.ofSeconds(40));
+        assertEquals("echo: through the outage", reply.text());
+        assertTrue(reply.atNanos() - t0 >= Duration.ofSeconds(5).toNanos(), "delivered after the burst");
+        assertTrue(fake.calls("sendMessage").stream().filter(c -> c.isFor(1090)).filter(c -> c.status() == 502)
+                .count() >= 4, "retried through the burst");
+    }
+
     void createAccount(long chat) {
         QuarkusTransaction.requiringNew().run(() -> {
             ChatAccount a = new ChatAccount();

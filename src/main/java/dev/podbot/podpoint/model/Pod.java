@@ -52,6 +52,12 @@ public record Pod(
                 unitConnectors, chargeSchedules, override);
     }
 
+    /** Returns a copy with another model (a poll reads no model; an earlier full read did). */
+    public Pod withModel(PodModel m) {
+        return new Pod(id, name, ppid, home, description, unitId, timezone, lastContactAt, m, statuses,
+                unitConnectors, chargeSchedules, chargeOverride);
+    }
+
     /** Returns a copy with other schedules (e.g. after a PUT). */
     public Pod withChargeSchedules(List<ChargeSchedule> schedules) {
         return new Pod(id, name, ppid, home, description, unitId, timezone, lastContactAt, model, statuses,

@@ -1,0 +1,441 @@
+package dev.podbot.command;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntFunction;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
+
+import dev.podbot.telegram.FakeTelegramServer;
+
+/**
+ * Reply latency benchmark (opt-in, never in CI): starts the PACKAGED app ({@code java -jar}) against the fake Bot
+ * API (which enforces Telegram's 30-per-second flood limit) and a WireMock Pod Point answering after
+ * {@code bench.latency} ms, and prints:
+ * <ul>
+ * <li>start-up: {@code java -jar} to the first getUpdates, and idle RSS;</li>
+ * <li>Pod Point calls per quiet poll cycle per account, and per command;</li>
+ * <li>p50/p99 reply latency (update handed out by getUpdates → the last message of the reply reaches the fake Bot
+ * API) for /help, /pods (2 chargers) and a button press at {@code bench.rate} updates/s;</li>
+ * <li>the same while a {@code bench.fanout}-notification fan-out is in progress, with the fan-out's rate and the
+ * 429s.</li>
+ * </ul>
+ *
+ * <pre>
+ * ./mvnw -B package -DskipTests
+ * ./mvnw -B test -Dtest=ReplyLatencyBenchmark -Dpodbot.bench=true [-Dbench.latency=300] [-Dbench.rate=20]
+ *     [-Dbench.seconds=10] [-Dbench.fanout=10000] [-Dbench.jvm-options="..."] [-Dbench.jar=...]
+ *     [-Dbench.startup-only=true]
+ * </pre>
+ *
+ * H2 build only: the fan-out's notifications are written straight into the app's outbox (H2 with AUTO_SERVER).
+ */
+@EnabledIfSystemProperty(named = "podbot.bench", matches = "true",
+        disabledReason = "benchmark: ./mvnw -B package -DskipTests, then -Dtest=ReplyLatencyBenchmark -Dpodbot.bench=true")
+class ReplyLatencyBenchmark {
+
+    /** The default JVM options of the README and the Docker images. */
+    static final String JVM_OPTIONS = "@jvm.options";
+
+    static final long USER = 4242;
+    static final long CHAT = 90_000_000L;
+    static final long FANOUT_CHAT = 80_000_000L;
+    static final int CHATS = 40;
+    static final String POLL_INTERVAL_SECONDS = "15";
+
+    static final String DRIVE = PodPointStubs.pod(1, "Drive", "PSL-100001", 501, "Available",
+            PodPointStubs.daily("00:00:00", "06:00:00", true), null);
+    static final String STREET = PodPointStubs.pod(2, "Street", "PSL-100002", 502, "Charging",
+            PodPointStubs.daily("00:00:00", "06:00:00", false), null);
+
+    @TempDir
+    Path work;
+
+    FakeTelegramServer tg;
+    WireMockServer wm;
+    Process app;
+    String jdbc;
+
+    @Test
+    void benchmark() throws Exception {
+        Path jar = Path.of(System.getProperty("bench.jar", "target/quarkus-app/quarkus-run.jar"));
+        Assumptions.assumeTrue(Files.isRegularFile(jar), jar + " is missing: ./mvnw -B package -DskipTests first");
+        Assumptions.assumeTrue("h2".equals(System.getProperty("quarkus.datasource.db-kind", "h2")),
+                "the benchmark runs the H2 build (it writes the fan-out into the app's H2 database)");
+        int latency = Integer.getInteger("bench.latency", 0);
+        int rate = Integer.getInteger("bench.rate", 20);
+        int seconds = Integer.getInteger("bench.seconds", 10);
+        int fanout = Integer.getInteger("bench.fanout", 10_000);
+        int fanoutRate = Integer.getInteger("bench.fanout-rate", 2);
+        String jvm = System.getProperty("bench.jvm-options", JVM_OPTIONS);
+        System.out.printf(Locale.ROOT, "BENCH Pod Point latency %d ms, %d updates/s for %d s per phase (%d/s during the "
+                + "fan-out), JVM options: %s, load average %s%n", latency, rate, seconds, fanoutRate,
+                jvm.isBlank() ? "(none)" : jvm, loadAverage());
+
+        // like Telegram's servers, the fake answers without Nagle's delay (else every answer waits ~40 ms for an ACK)
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        tg = new FakeTelegramServer();
+        tg.enforceFloodLimit(30);
+        wm = new WireMockServer(options().dynamicPort().containerThreads(64).notifier(new ConsoleNotifier(false)));
+        wm.start();
+        try {
+            stubPodPoint(latency);
+            startApp(jar, jvm);
+            run(rate, seconds, fanout, fanoutRate, latency);
+        } finally {
+            if (app != null) {
+                app.destroyForcibly().waitFor();
+                Files.copy(work.resolve("app.log"), Path.of("target", "bench-app.log"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            wm.stop();
+            tg.close();
+        }
+    }
+
+    void stubPodPoint(int latency) {
+        PodPointStubs stubs = new PodPointStubs(wm);
+        // one charger while replies are timed (so each /pods is one message: 20 a second stay within Telegram's 30),
+        // two for the round trips of a live /pods at the end
+        stubs.account("bench@example.com", "Bench-pw-1", USER).pods(USER, DRIVE).connectivity("PSL-100001", true).connectivity("PSL-100002", true)
+                .charges(USER, 1, 1, PodPointStubs.charge(7001, 7.5, 120, "2026-11-20T08:00:00Z",
+                        "2026-11-20T10:00:00Z", 5400, 200, 501));
+        for (long unit : new long[] { 501, 502 }) {
+            wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                    com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
+                            PodPointStubs.API + "/units/" + unit + "/firmware"))
+                    .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("""
+                            {"data":[{"serialNumber":"SN-%d","versionInfo":{"manifestId":"A30P-3.1.22",
+                              "architecture":"arch3"},"updateStatus":{"isUpdateAvailable":false}}]}"""
+                            .formatted(unit))));
+        }
+        if (latency > 0) {
+            wm.setGlobalFixedDelay(latency);
+        }
+    }
+
+    void startApp(Path jar, String jvm) throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        jdbc = "jdbc:h2:file:" + work.toAbsolutePath().resolve("db/podbot") + ";AUTO_SERVER=TRUE";
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        String base = wm.baseUrl();
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (!jvm.isBlank()) {
+            cmd.addAll(Arrays.asList(jvm.trim().split("\\s+")));
+        }
+        cmd.add("-jar");
+        cmd.add(jar.toAbsolutePath().toString());
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(work.resolve("app.log").toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("BOT_")
+                || k.startsWith("TELEGRAM_") || k.startsWith("PODPOINT_") || k.startsWith("JAVA_"));
+        pb.environment().putAll(java.util.Map.of("TELEGRAM_BOT_TOKEN", tg.token(), "TELEGRAM_API_URL", tg.apiUrl(),
+                "BOT_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(key), "QUARKUS_HTTP_PORT",
+                String.valueOf(port), "QUARKUS_DATASOURCE_JDBC_URL", jdbc, "BOT_POLL_INTERVAL",
+                POLL_INTERVAL_SECONDS + "s", "PODPOINT_API_URL", base, "PODPOINT_AUTH_URL", base + "/google",
+                "PODPOINT_TOKEN_URL", base + "/securetoken", "PODPOINT_MFA_URL", base + "/mfa"));
+        long t0 = System.nanoTime();
+        app = pb.start();
+        while (tg.getUpdatesCalls() == 0) {
+            if (!app.isAlive() || System.nanoTime() - t0 > Duration.ofSeconds(60).toNanos()) {
+                throw new AssertionError("the app did not start:\n" + Files.readString(work.resolve("app.log")));
+            }
+            Thread.sleep(2);
+        }
+        System.out.printf(Locale.ROOT, "BENCH start-up: java -jar to the first getUpdates %d ms%n",
+                (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    void run(int rate, int seconds, int fanout, int fanoutRate, int latency) throws Exception {
+        Thread.sleep(5000);
+        System.out.printf(Locale.ROOT, "BENCH idle RSS after start-up: %d MB%n", rssMb());
+        if (Boolean.getBoolean("bench.startup-only")) {
+            return;
+        }
+
+        // link the chats (in parallel: each chat has its own worker queue)
+        for (int i = 0; i < CHATS; i++) {
+            tg.userText(CHAT + i, "/login bench@example.com Bench-pw-1");
+        }
+        for (int i = 0; i < CHATS; i++) {
+            long chat = CHAT + i;
+            tg.awaitCall("deleteMessage", c -> c.isFor(chat), Duration.ofSeconds(60)); // the password is gone
+            tg.awaitCall("sendMessage", c -> c.isFor(chat) && c.ok(), Duration.ofSeconds(60));
+        }
+        Thread.sleep(2000);
+        for (int i = 0; i < CHATS; i++) {
+            tg.userText(CHAT + i, "/pods");
+        }
+        for (int i = 0; i < CHATS; i++) {
+            long chat = CHAT + i;
+            tg.awaitCall("sendMessage", c -> c.isFor(chat) && c.ok() && c.text().contains("PSL-100001"),
+                    Duration.ofSeconds(60));
+        }
+
+        // a quiet poll cycle: no command, nothing changes
+        waitForPolls(CHATS * 2L); // the baseline poll and one more for each account
+        System.out.printf("BENCH %d polls so far%n", polls());
+        wm.resetRequests();
+        long p0 = polls();
+        long t0 = System.nanoTime();
+        waitForPolls(p0 + CHATS);
+        long polled = polls() - p0;
+        double perPoll = (double) wm.getAllServeEvents().size() / polled;
+        System.out.printf(Locale.ROOT, "BENCH quiet poll cycle: %.2f Pod Point calls per account (%d polls, %s); idle "
+                + "RSS %d MB%n", perPoll, polled, byEndpoint(), rssMb());
+        Thread.sleep(Math.max(0, 200 - (System.nanoTime() - t0) / 1_000_000));
+
+        int[] botMessage = new int[CHATS];
+        for (int i = 0; i < CHATS; i++) {
+            botMessage[i] = tg.messagesTo(CHAT + i).stream().filter(c -> c.text().contains("PSL-100001"))
+                    .reduce((a, b) -> b).orElseThrow().messageId();
+        }
+        String[] names = { "/help", "/pods", "button" };
+        int[] parts = { 1, 1, 1 };
+        for (int k = 0; k < names.length; k++) {
+            String name = names[k];
+            phase(name, rate, seconds, parts[k], perPoll, i -> send(name, i, botMessage));
+        }
+
+        twoChargers(latency, botMessage[0]);
+
+        // the same during a fan-out
+        insertFanOut(fanout);
+        long w0 = System.nanoTime();
+        while (fanoutSent() == 0) {
+            if (System.nanoTime() - w0 > Duration.ofSeconds(30).toNanos()) {
+                throw new AssertionError("the fan-out did not start; outbox: " + query(
+                        "SELECT COUNT(*) FROM outbox WHERE status = 'PENDING'") + " pending");
+            }
+            Thread.sleep(20);
+        }
+        for (int k = 0; k < names.length; k++) {
+            String name = names[k];
+            phase(name + " during fan-out", fanoutRate, seconds, parts[k], perPoll, i -> send(name, i, botMessage));
+        }
+        List<Long> fanTimes = tg.calls("sendMessage").stream().filter(c -> c.ok() && chatOf(c) >= FANOUT_CHAT
+                && chatOf(c) < CHAT).map(FakeTelegramServer.Call::atNanos).sorted().toList();
+        double secs = (fanTimes.get(fanTimes.size() - 1) - fanTimes.get(0)) / 1e9;
+        int delivered = fanTimes.size();
+        long limited = tg.calls().stream().filter(c -> c.status() == 429).count();
+        System.out.printf(Locale.ROOT, "BENCH fan-out: %d of %d notifications delivered in %.1f s (first to last) = %.1f "
+                + "msg/s next to the replies; 429s from the fake Bot API: %d; RSS %d MB%n", delivered, fanout, secs,
+                delivered / secs, limited, rssMb());
+        assertThat(limited).isZero();
+    }
+
+    /** /pods for an account with two chargers, typed (after a poll) and with the Refresh button: time and calls. */
+    void twoChargers(int latency, int botMessage) throws Exception {
+        new PodPointStubs(wm).pods(USER, DRIVE, STREET).connectivity("PSL-100002", true);
+        waitForPolls(polls() + CHATS); // every account polled once with two chargers
+        long chat = CHAT;
+        for (String how : new String[] { "typed /pods", "Refresh button" }) {
+            wm.resetRequests();
+            long t0 = System.nanoTime();
+            if (how.startsWith("typed")) {
+                tg.userText(chat, "/pods");
+            } else {
+                tg.pressButton(chat, botMessage, PodsHandler.REFRESH);
+            }
+            List<FakeTelegramServer.Call> answer;
+            try {
+                answer = tg.awaitCalls("sendMessage", c -> c.isFor(chat) && c.ok() && c.atNanos() > t0
+                        && c.text().contains("PSL-100002"), 1, Duration.ofSeconds(10));
+            } catch (AssertionError e) {
+                System.out.printf("BENCH /pods, 2 chargers, %s: no answer (not in this build)%n", how);
+                continue;
+            }
+            double ms = (answer.get(0).atNanos() - t0) / 1e6;
+            System.out.printf(Locale.ROOT, "BENCH /pods, 2 chargers, %-14s: %5.0f ms, %d Pod Point calls %s%s%n", how, ms,
+                    wm.getAllServeEvents().size(), byEndpoint(), latency > 0
+                            ? String.format(Locale.ROOT, " = %.1f round trips of %d ms", ms / latency, latency) : "");
+        }
+    }
+
+    /** Queues one update for chat {@code i} and returns its update id. */
+    long send(String name, int i, int[] botMessage) {
+        long chat = CHAT + i;
+        switch (name) {
+            case "/help", "/pods" -> tg.userText(chat, name);
+            default -> tg.pressButton(chat, botMessage[i], "charges:1:new");
+        }
+        return tg.lastUpdateId();
+    }
+
+    /** {@code rate} updates/s for {@code seconds}, round robin over the chats; prints p50/p99 reply latency. */
+    void phase(String name, int rate, int seconds, int parts, double perPoll, IntFunction<Long> sender)
+            throws Exception {
+        wm.resetRequests();
+        long p0 = polls();
+        int n = rate * seconds;
+        long[] ids = new long[n];
+        long[] chats = new long[n];
+        long t0 = System.nanoTime();
+        long gap = 1_000_000_000L / rate;
+        for (int j = 0; j < n; j++) {
+            long due = t0 + j * gap;
+            while (System.nanoTime() < due) {
+                Thread.sleep(0, 200_000);
+            }
+            int i = j % CHATS;
+            chats[j] = CHAT + i;
+            ids[j] = sender.apply(i);
+        }
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        do {
+            Thread.sleep(1000);
+        } while (answered(ids, chats, parts) < n && System.nanoTime() < end);
+        long[] lat = new long[n];
+        int missing = 0;
+        for (int j = 0; j < n; j++) {
+            Long out = tg.handedOutAt(ids[j]);
+            long chat = chats[j];
+            List<FakeTelegramServer.Call> after = out == null ? List.of()
+                    : tg.messagesTo(chat).stream().filter(c -> c.atNanos() >= out).limit(parts).toList();
+            if (after.size() < parts) {
+                missing++;
+                lat[j] = Long.MAX_VALUE;
+            } else {
+                lat[j] = after.get(parts - 1).atNanos() - out;
+            }
+        }
+        Arrays.sort(lat);
+        long polled = polls() - p0;
+        double calls = Math.max(0, (wm.getAllServeEvents().size() - polled * perPoll) / n);
+        System.out.printf(Locale.ROOT, "BENCH %-22s p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms  (%d updates, %d "
+                + "unanswered%s)%n", name, ms(lat[n / 2]), ms(lat[(int) (n * 0.99)]), ms(lat[n - 1]), n, missing,
+                n >= 50 ? String.format(Locale.ROOT, "; %.2f Pod Point calls per update", calls) : "");
+    }
+
+    int answered(long[] ids, long[] chats, int parts) {
+        int ok = 0;
+        for (int j = 0; j < ids.length; j++) {
+            Long out = tg.handedOutAt(ids[j]);
+            long chat = chats[j];
+            if (out != null && tg.messagesTo(chat).stream().filter(c -> c.atNanos() >= out).count() >= parts) {
+                ok++;
+            }
+        }
+        return ok;
+    }
+
+    static double ms(long nanos) {
+        return nanos == Long.MAX_VALUE ? Double.NaN : nanos / 1e6;
+    }
+
+    String byEndpoint() {
+        java.util.Map<String, Long> m = new java.util.TreeMap<>();
+        wm.getAllServeEvents().forEach(e -> m.merge(e.getRequest().getMethod() + " "
+                + e.getRequest().getUrl().replaceAll("\\?.*", "").replaceAll("\\d+", "N"), 1L, Long::sum));
+        return m.toString();
+    }
+
+    long polls() throws SQLException {
+        return query("SELECT COALESCE(SUM(poll_count), 0) FROM poll_state");
+    }
+
+    void waitForPolls(long atLeast) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (polls() < atLeast && System.nanoTime() < end) {
+            Thread.sleep(200);
+        }
+    }
+
+    int fanoutSent() {
+        return (int) tg.calls("sendMessage").stream().filter(c -> c.ok() && chatOf(c) >= FANOUT_CHAT
+                && chatOf(c) < CHAT).count();
+    }
+
+    static long chatOf(FakeTelegramServer.Call c) {
+        try {
+            return Long.parseLong(c.chatId());
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    long query(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbc, "podbot", ""); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** {@code n} chats (their sign-in failed, so they are not polled) each with one pending notification. */
+    void insertFanOut(int n) throws SQLException {
+        Timestamp now = Timestamp.from(Instant.now());
+        try (Connection c = DriverManager.getConnection(jdbc, "podbot", "")) {
+            c.setAutoCommit(false);
+            try (PreparedStatement a = c.prepareStatement("INSERT INTO chat_account (chat_id, telegram_user_id, "
+                    + "email_enc, password_enc, status, chat_active, linked_at, updated_at, version) "
+                    + "VALUES (?, ?, 'x', 'x', 'AUTH_FAILED', TRUE, ?, ?, 0)");
+                    PreparedStatement o = c.prepareStatement("INSERT INTO outbox (chat_id, dedup_key, kind, body, "
+                            + "status, created_at, deliver_after, attempts) VALUES (?, ?, 'CHARGE_COMPLETED', ?, "
+                            + "'PENDING', ?, ?, 0)")) {
+                for (int i = 0; i < n; i++) {
+                    long chat = FANOUT_CHAT + i;
+                    a.setLong(1, chat);
+                    a.setLong(2, chat);
+                    a.setTimestamp(3, now);
+                    a.setTimestamp(4, now);
+                    a.addBatch();
+                    o.setLong(1, chat);
+                    o.setString(2, "bench:" + chat);
+                    o.setString(3, "⚡ <b>Charge complete</b> on Drive: 7.5 kWh in 2h 00m, £2.00");
+                    o.setTimestamp(4, now);
+                    o.setTimestamp(5, now);
+                    o.addBatch();
+                }
+                a.executeBatch();
+                o.executeBatch();
+            }
+            c.commit();
+        }
+    }
+
+    long rssMb() throws IOException {
+        return Files.readAllLines(Path.of("/proc/" + app.pid() + "/status")).stream()
+                .filter(l -> l.startsWith("VmRSS")).findFirst()
+                .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024).orElse(-1L);
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "n/a";
+        }
+    }
+}
