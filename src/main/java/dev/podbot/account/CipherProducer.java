@@ -1,17 +1,16 @@
 package dev.podbot.account;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.annotation.Priority;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import dev.podbot.BotConfig;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.StartupEvent;
 
-/** Builds the {@link CredentialCipher} from configuration; demo mode uses a throwaway key. */
+/**
+ * Builds the {@link CredentialCipher} from configuration; demo mode uses a throwaway key. A missing or malformed key
+ * stops the start before this runs ({@code dev.podbot.ops.ConfigurationCheck}).
+ */
 @ApplicationScoped
 public class CipherProducer {
 
@@ -24,15 +23,5 @@ public class CipherProducer {
         }
         return new CredentialCipher(config.encryptionKey().orElse(null),
                 config.oldEncryptionKeys().orElse(java.util.List.of()));
-    }
-
-    /** Refuses to start without a valid key, and says how to make one. */
-    void checkKeyAtStartup(@Observes @Priority(1) StartupEvent event, Instance<CredentialCipher> cipher) {
-        try {
-            cipher.get().primaryKeyId();
-        } catch (CredentialCipher.InvalidKeyException e) {
-            Log.error("Cannot start: " + e.getMessage());
-            throw e;
-        }
     }
 }

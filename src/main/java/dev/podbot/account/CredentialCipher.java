@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -30,15 +31,16 @@ public final class CredentialCipher {
     private static final String VERSION = "v1";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
+    private static final Pattern HEX_KEY = Pattern.compile("[0-9a-fA-F]{64}");
 
     private final SecureRandom random = new SecureRandom();
     private final String primaryKid;
     private final Map<String, SecretKey> keys = new LinkedHashMap<>();
 
     /**
-     * @param primaryKeyBase64 the key that encrypts (Base64 of 32 bytes)
+     * @param primaryKeyBase64 the key that encrypts (32 bytes as Base64 or 64 hex digits)
      * @param oldKeysBase64    older keys that still decrypt
-     * @throws InvalidKeyException when a key is missing or not 32 bytes of Base64
+     * @throws InvalidKeyException when a key is missing or not 32 bytes of Base64 or hex
      */
     public CredentialCipher(String primaryKeyBase64, List<String> oldKeysBase64) {
         SecretKey primary = decodeKey(primaryKeyBase64, "BOT_ENCRYPTION_KEY");
@@ -136,15 +138,46 @@ public final class CredentialCipher {
         return stored != null && !primaryKid.equals(keyIdOf(stored));
     }
 
-    private static SecretKey decodeKey(String base64, String setting) {
-        if (base64 == null || base64.isBlank()) {
+    /**
+     * Every problem with the key settings, one line each (empty when both are usable), so start-up can report them
+     * together with the other configuration problems.
+     */
+    public static List<String> keyProblems(String primaryKey, List<String> oldKeys) {
+        List<String> problems = new ArrayList<>();
+        try {
+            decodeKey(primaryKey, "BOT_ENCRYPTION_KEY");
+        } catch (InvalidKeyException e) {
+            problems.add(e.getMessage());
+        }
+        for (String old : oldKeys == null ? List.<String>of() : oldKeys) {
+            if (old == null || old.isBlank()) {
+                continue;
+            }
+            try {
+                decodeKey(old, "BOT_OLD_ENCRYPTION_KEYS");
+            } catch (InvalidKeyException e) {
+                problems.add(e.getMessage());
+                break;
+            }
+        }
+        return problems;
+    }
+
+    /** A key is 32 bytes, written as Base64 ({@code openssl rand -base64 32}) or 64 hex digits ({@code -hex 32}). */
+    private static SecretKey decodeKey(String text, String setting) {
+        if (text == null || text.isBlank()) {
             throw new InvalidKeyException(setting + " is not set. " + HOW_TO_MAKE_A_KEY);
         }
+        String key = text.trim();
         byte[] raw;
-        try {
-            raw = Base64.getDecoder().decode(base64.trim());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidKeyException(setting + " is not valid Base64. " + HOW_TO_MAKE_A_KEY);
+        if (HEX_KEY.matcher(key).matches()) {
+            raw = HexFormat.of().parseHex(key);
+        } else {
+            try {
+                raw = Base64.getDecoder().decode(key);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidKeyException(setting + " is neither Base64 nor 64 hex digits. " + HOW_TO_MAKE_A_KEY);
+            }
         }
         if (raw.length != 32) {
             throw new InvalidKeyException(setting + " must be 32 bytes (it is " + raw.length + "). "

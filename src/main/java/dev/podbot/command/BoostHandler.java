@@ -56,7 +56,7 @@ public class BoostHandler extends ChargerCommand {
             Optional<Duration> d = what.equals("full") ? Optional.of(PodHomeClient.FULL_CHARGE)
                     : input.isButton() ? minutes(what) : DurationParser.parse(what);
             if (d.isEmpty()) {
-                throw CommandException.usage(BOOST_USAGE + "\n" + STOP_USAGE);
+                throw DurationParser.refusal(what, BOOST_USAGE + "\n" + STOP_USAGE);
             }
             action = new Action("boost", d.get());
         }

@@ -152,7 +152,7 @@ public class CommandRouter implements CommandService {
             }
             o.command = "unknown";
             o.outcome = "unknown_command";
-            return ChatResponse.text("I don't know " + Html.code(MessageSplitter.cutPlain(words[0], 41))
+            return ChatResponse.text("I don't know " + Html.code(Html.shorten(words[0], 40))
                     + " — send /help to see what I can do.");
         }
         if (request.isPrivate() && login.awaiting(request.chatId())) {

@@ -28,12 +28,41 @@ public final class DurationParser {
         if (!m.matches() || (m.group(1) == null && m.group(2) == null)) {
             return Optional.empty();
         }
-        long h = m.group(1) == null ? 0 : Long.parseLong(m.group(1));
-        long min = m.group(2) == null ? 0 : Long.parseLong(m.group(2));
-        Duration d = Duration.ofHours(h).plusMinutes(min);
+        Duration d = read(m);
         if (d.isZero() || d.compareTo(MAX) > 0) {
             return Optional.empty();
         }
         return Optional.of(d);
+    }
+
+    /**
+     * Why a text that reads as a duration can't be a boost ({@code 0m}, {@code 25h}), or empty when it is a good
+     * one or no duration at all.
+     */
+    public static Optional<String> problem(String text) {
+        Matcher m = FORM.matcher(text == null ? "" : text.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches() || (m.group(1) == null && m.group(2) == null)) {
+            return Optional.empty();
+        }
+        Duration d = read(m);
+        if (d.isZero()) {
+            return Optional.of("A boost needs at least 1 minute.");
+        }
+        if (d.compareTo(MAX) > 0) {
+            return Optional.of("A boost can last at most 24 hours (" + Html.escape(text.trim()) + " is longer).");
+        }
+        return Optional.empty();
+    }
+
+    /** What to answer for a text {@link #parse} refused: what is wrong with it when it is a duration, then usage. */
+    public static CommandException refusal(String text, String usage) {
+        return problem(text).map(p -> new CommandException(p + "\nUsage: " + usage, "invalid"))
+                .orElseGet(() -> CommandException.usage(usage));
+    }
+
+    private static Duration read(Matcher m) {
+        long h = m.group(1) == null ? 0 : Long.parseLong(m.group(1));
+        long min = m.group(2) == null ? 0 : Long.parseLong(m.group(2));
+        return Duration.ofHours(h).plusMinutes(min);
     }
 }

@@ -1,5 +1,8 @@
 package dev.podbot.command;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /** Escaping for Telegram's HTML parse mode (and the web chat, which renders the same subset). */
 public final class Html {
     private Html() {
@@ -27,4 +30,21 @@ public final class Html {
     public static String code(String s) {
         return "<code>" + escape(s) + "</code>";
     }
+
+    /**
+     * At most {@code max} user-perceived characters (grapheme clusters: an emoji with its skin tone or a family of
+     * joined emoji counts as one), plus "…" when cut. Never splits a character, so nothing arrives as "?".
+     */
+    public static String shorten(String s, int max) {
+        Matcher m = GRAPHEME.matcher(s);
+        int count = 0;
+        while (m.find()) {
+            if (++count > max) {
+                return s.substring(0, m.start()) + "…";
+            }
+        }
+        return s;
+    }
+
+    private static final Pattern GRAPHEME = Pattern.compile("\\X");
 }

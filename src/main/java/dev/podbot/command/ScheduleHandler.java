@@ -57,6 +57,15 @@ public class ScheduleHandler extends ChargerCommand {
         return Optional.of(LocalTime.of(h, min));
     }
 
+    /** Why a text written like a time is not one ("25:00", "12:60"), or null when it is one or nothing like it. */
+    public static String invalidTime(String s) {
+        Matcher m = TIME.matcher(s == null ? "" : s.trim());
+        if (!m.matches() || parseTime(s).isPresent()) {
+            return null;
+        }
+        return Html.escape(s.trim()) + " isn't a time of day: use 00:00 to 23:59 (24-hour clock).";
+    }
+
     /** Why a window is refused, or null when it is fine. */
     public static String invalidWindow(LocalTime start, LocalTime end) {
         if (!end.isAfter(start)) {
@@ -93,7 +102,10 @@ public class ScheduleHandler extends ChargerCommand {
         Optional<LocalTime> start = parseTime(input.arg(0));
         Optional<LocalTime> end = parseTime(input.arg(1));
         if (start.isEmpty() || end.isEmpty() || args.size() > 3) {
-            throw CommandException.usage(USAGE + "\n" + OFF_USAGE);
+            String wrong = args.size() > 3 ? null : Optional.ofNullable(invalidTime(input.arg(0)))
+                    .orElseGet(() -> invalidTime(input.arg(1)));
+            throw wrong == null ? CommandException.usage(USAGE + "\n" + OFF_USAGE)
+                    : new CommandException(wrong + "\nUsage: " + USAGE, "invalid");
         }
         String reason = invalidWindow(start.get(), end.get());
         if (reason != null) {

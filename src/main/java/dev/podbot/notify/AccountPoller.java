@@ -15,6 +15,7 @@ import dev.podbot.account.AccountService;
 import dev.podbot.podpoint.MfaRequiredException;
 import dev.podbot.podpoint.PodPointClient;
 import dev.podbot.podpoint.PodPointSession;
+import dev.podbot.podpoint.PodPointUnavailableException;
 import dev.podbot.podpoint.SignInRejectedException;
 import dev.podbot.podpoint.model.Charge;
 import dev.podbot.podpoint.model.ConnectivityStatus;
@@ -143,8 +144,9 @@ public class AccountPoller {
         } catch (RuntimeException e) {
             try {
                 Duration backoff = Tx.run(() -> store.saveFailure(chatId, clock.now(), interval, config.maxBackoff()));
-                Log.warnf("Chat %d: poll failed (%s); retrying in %ds", chatId, e.getClass().getSimpleName(),
-                        backoff.toSeconds());
+                // an unreachable Pod Point says which setting and what to check; its message carries no secrets
+                String why = e instanceof PodPointUnavailableException ? e.getMessage() : e.getClass().getSimpleName();
+                Log.warnf("Chat %d: poll failed (%s); retrying in %ds", chatId, why, backoff.toSeconds());
             } catch (RuntimeException e2) {
                 Log.warnf("Chat %d: poll failed and the backoff could not be saved (%s)", chatId,
                         e2.getClass().getSimpleName());

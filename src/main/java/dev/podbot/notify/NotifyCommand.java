@@ -51,29 +51,27 @@ public class NotifyCommand implements CommandHandler {
         return ChatResponse.of(render(prefs.get(chat)));
     }
 
+    /**
+     * The switches are the buttons, one per row (each label is read once, with its state); the text says only what
+     * the buttons can't.
+     */
     static Reply render(NotifyPrefs p) {
-        StringBuilder sb = new StringBuilder("🔔 <b>Notifications</b>\nTap a button to switch it on or off.\n\n");
+        StringBuilder sb = new StringBuilder("🔔 <b>Notifications</b>\nTap a switch to turn it on (✅) or off (❌).")
+                .append(" Urgent ones arrive even during quiet hours, and sign-in problems always do.\n");
         List<List<Button>> rows = new ArrayList<>();
-        List<Button> row = new ArrayList<>();
         for (EventKind k : EventKind.values()) {
-            if (!k.optional()) {
-                continue;
+            if (k.optional()) {
+                rows.add(List.of(new Button(label(k, p.wants(k)), "notify:toggle:" + k.code())));
             }
-            boolean on = p.wants(k);
-            sb.append(on ? "✅ " : "❌ ").append(Html.escape(k.label())).append(k.urgent() ? " (urgent)" : "").append('\n');
-            row.add(new Button((on ? "✅ " : "❌ ") + k.label(), "notify:toggle:" + k.code()));
-            if (row.size() == 2) {
-                rows.add(row);
-                row = new ArrayList<>();
-            }
-        }
-        if (!row.isEmpty()) {
-            rows.add(row);
         }
         sb.append("\nQuiet hours: ")
                 .append(p.quiet().map(q -> Html.escape(q.toString()) + " (non-urgent messages wait until they end)")
                         .orElse("off"))
                 .append(". Change them with /quiet.");
         return Reply.of(sb.toString(), rows);
+    }
+
+    static String label(EventKind k, boolean on) {
+        return (on ? "✅ " : "❌ ") + k.label() + (k.urgent() ? " (urgent)" : "");
     }
 }

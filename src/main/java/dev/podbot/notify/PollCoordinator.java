@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -71,11 +74,16 @@ public class PollCoordinator {
             t.setDaemon(true);
             return t;
         });
-        Duration interval = bot.pollInterval();
-        if (interval.compareTo(Duration.ofSeconds(60)) < 0) {
-            Log.warnf("BOT_POLL_INTERVAL is %s: polling Pod Point more often than every 60 s may get accounts "
-                    + "blocked; use it only for tests and demos", interval);
+        pollIntervalWarning(bot.pollInterval(), bot.demo()).ifPresent(Log::warn);
+    }
+
+    /** Polling the real Pod Point fast risks the accounts; the demo polls its own simulator, so it says nothing. */
+    static Optional<String> pollIntervalWarning(Duration interval, boolean demo) {
+        if (demo || interval.compareTo(Duration.ofSeconds(60)) >= 0) {
+            return Optional.empty();
         }
+        return Optional.of("BOT_POLL_INTERVAL is " + interval + ": polling Pod Point more often than every"
+                + " 60 s may get accounts blocked; use it only for tests");
     }
 
     /**

@@ -66,7 +66,9 @@ public class PodPointReadinessCheck implements HealthCheck {
             return r.down().withData("state", "interrupted").build();
         } catch (IOException | RuntimeException e) {
             Log.debugf("Pod Point readiness probe failed: %s", e.getClass().getSimpleName());
-            return r.down().withData("state", "unreachable").withData("error", e.getClass().getSimpleName()).build();
+            return r.down().withData("state", "unreachable").withData("error", e.getClass().getSimpleName())
+                    .withData("reason", "Pod Point cannot be reached: check this machine's network, DNS or proxy,"
+                            + " and PODPOINT_API_URL").build();
         }
     }
 }

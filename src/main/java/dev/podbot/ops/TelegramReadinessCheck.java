@@ -29,6 +29,8 @@ import io.quarkus.logging.Log;
 public class TelegramReadinessCheck implements HealthCheck {
 
     static final String NAME = "telegram";
+    static final String TOKEN_REJECTED = "Telegram refused TELEGRAM_BOT_TOKEN: it is wrong or was revoked;"
+            + " copy it again from @BotFather";
 
     private final CachedProbe cache;
     private final Optional<String> token;
@@ -68,15 +70,20 @@ public class TelegramReadinessCheck implements HealthCheck {
             if (status == 200) {
                 return r.up().withData("state", "reachable").build();
             }
-            String why = status == 401 || status == 404 ? "token rejected" : "unexpected answer";
-            return r.down().withData("state", why).withData("status", status).build();
+            if (status == 401 || status == 404) {
+                return r.down().withData("state", "token rejected").withData("status", status)
+                        .withData("reason", TOKEN_REJECTED).build();
+            }
+            return r.down().withData("state", "unexpected answer").withData("status", status).build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return r.down().withData("state", "interrupted").build();
         } catch (IOException | RuntimeException e) {
             // Only the exception type: messages of URL/IO errors could contain the URL, and the URL the token.
             Log.debugf("Telegram readiness probe failed: %s", e.getClass().getSimpleName());
-            return r.down().withData("state", "unreachable").withData("error", e.getClass().getSimpleName()).build();
+            return r.down().withData("state", "unreachable").withData("error", e.getClass().getSimpleName())
+                    .withData("reason", "Telegram cannot be reached: check this machine's network, DNS or proxy,"
+                            + " and TELEGRAM_API_URL").build();
         }
     }
 }

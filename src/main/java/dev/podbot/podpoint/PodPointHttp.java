@@ -141,9 +141,21 @@ public class PodPointHttp {
                 // The original exception is not attached: its message may carry the URL (and the API key).
                 throw new PodPointUnavailableException(timeout
                         ? "Pod Point did not answer in time (" + endpoint + ")"
-                        : "Pod Point could not be reached (" + endpoint + ", " + rootName(e) + ")", null);
+                        : "Pod Point cannot be reached (" + endpoint + ", " + rootName(e) + "): check this machine's"
+                                + " network, DNS or proxy, and " + settingFor(endpoint), null);
             }
         }
+    }
+
+    /** The setting that holds the host of an endpoint (sign-in goes to Google, everything else to Pod Point). */
+    static String settingFor(String endpoint) {
+        if (endpoint.endsWith("/verifyPassword")) {
+            return "PODPOINT_AUTH_URL";
+        }
+        if (endpoint.endsWith(" /token")) {
+            return "PODPOINT_TOKEN_URL";
+        }
+        return endpoint.contains("/accounts/mfaSignIn") ? "PODPOINT_MFA_URL" : "PODPOINT_API_URL";
     }
 
     private static String readBody(Response r) {

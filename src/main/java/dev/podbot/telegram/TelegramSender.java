@@ -197,10 +197,14 @@ public final class TelegramSender {
     }
 
     static String rootCauseName(Throwable e) {
+        return rootCause(e).getClass().getSimpleName();
+    }
+
+    static Throwable rootCause(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
-        return t.getClass().getSimpleName();
+        return t;
     }
 }

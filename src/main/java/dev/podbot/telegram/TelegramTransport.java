@@ -1,6 +1,7 @@
 package dev.podbot.telegram;
 
-import java.util.ArrayList;
+import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -9,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.telegram.telegrambots.meta.TelegramUrl;
@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.podbot.BotConfig;
 import dev.podbot.account.AccountService;
-import dev.podbot.command.CommandHandler;
+import dev.podbot.command.CommandRouter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -41,6 +41,7 @@ import io.quarkus.runtime.StartupEvent;
 public class TelegramTransport {
 
     static final String STARTER_THREADS = "podbot-telegram-start";
+    static final Duration TOKEN_REJECTED_RETRY = Duration.ofMinutes(5);
 
     @Inject
     TelegramConfig config;
@@ -58,7 +59,7 @@ public class TelegramTransport {
     UpdateDispatcher dispatcher;
 
     @Inject
-    Instance<CommandHandler> handlers;
+    CommandRouter router;
 
     @Inject
     UpdateParser parser;
@@ -76,6 +77,8 @@ public class TelegramTransport {
     private volatile String botUsername;
     private volatile boolean polling;
     private volatile boolean connected;
+    private volatile String tokenProblem;
+    private volatile String apiUrl;
     private long retryMillis = 1000;
 
     void onStart(@Observes StartupEvent event) {
@@ -96,10 +99,8 @@ public class TelegramTransport {
                 Log.info("Demo mode without TELEGRAM_BOT_TOKEN: the Telegram transport is not started");
                 return;
             }
-            String msg = "Cannot start: set TELEGRAM_BOT_TOKEN to your bot's token from @BotFather"
-                    + " (or BOT_DEMO=true to try the bot without Telegram)";
-            Log.error(msg);
-            throw new TelegramStartupException(msg);
+            Log.error("Cannot start: " + BotToken.MISSING);
+            throw new TelegramStartupException(BotToken.MISSING);
         }
         TelegramUrl url;
         try {
@@ -111,6 +112,7 @@ public class TelegramTransport {
         RedactingLogFilter.addSecret(t);
         config.webhookSecret().ifPresent(RedactingLogFilter::addSecret);
         token = t;
+        apiUrl = url.getSchema() + "://" + url.getHost() + ":" + url.getPort();
         webhookMode = config.webhookMode();
         api = new TelegramApi(t, url);
         sender = new TelegramSender(api.client(), TelegramSender.Settings.from(config), registry,
@@ -128,8 +130,10 @@ public class TelegramTransport {
         }
         try {
             if (botUsername == null) {
-                User me = sender.execute(null, new GetMe(), false);
+                // straight to the client: start-up has its own retries and messages (wrong token, no network)
+                User me = api.client().execute(new GetMe());
                 botUsername = me.getUserName();
+                tokenProblem = null;
                 Log.infof("Connected to Telegram as @%s", botUsername);
                 publishCommands();
             }
@@ -164,21 +168,52 @@ public class TelegramTransport {
             if (!running) {
                 return;
             }
-            Log.warnf("Could not connect to Telegram (%s); retrying in %d s", describe(e), retryMillis / 1000);
-            ScheduledExecutorService s = starter;
-            if (s != null && !s.isShutdown()) {
-                s.schedule(this::connect, retryMillis, TimeUnit.MILLISECONDS);
+            if (tokenRejected(e)) {
+                // a wrong token stays wrong: say so once, plainly, and only look again now and then
+                if (tokenProblem == null) {
+                    tokenProblem = BotToken.REJECTED.formatted(describe(e));
+                    Log.errorf("%s. Trying again every %d minutes.", tokenProblem, TOKEN_REJECTED_RETRY.toMinutes());
+                }
+                retryLater(TOKEN_REJECTED_RETRY.toMillis());
+                return;
             }
+            if (TelegramSender.rootCause(e) instanceof IOException) {
+                Log.warnf("Telegram cannot be reached at %s (%s): check this machine's network, DNS or proxy, and"
+                        + " TELEGRAM_API_URL; retrying in %d s", apiUrl, describe(e), retryMillis / 1000);
+            } else {
+                Log.warnf("Could not connect to Telegram (%s); retrying in %d s", describe(e), retryMillis / 1000);
+            }
+            retryLater(retryMillis);
             retryMillis = Math.min(retryMillis * 2, 60_000);
         }
     }
 
-    private void publishCommands() {
-        List<String> usage = new ArrayList<>();
-        for (CommandHandler h : handlers) {
-            usage.addAll(h.usage());
+    private void retryLater(long millis) {
+        ScheduledExecutorService s = starter;
+        if (s != null && !s.isShutdown()) {
+            s.schedule(this::connect, millis, TimeUnit.MILLISECONDS);
         }
-        List<BotCommand> commands = BotCommands.fromUsage(usage);
+    }
+
+    /** 401 and 404 from the Bot API mean the token itself is wrong (404: no bot has it). */
+    private static boolean tokenRejected(Exception e) {
+        Integer code = null;
+        if (e instanceof org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException r) {
+            code = r.getErrorCode();
+        } else if (e instanceof TelegramRejectedException r) {
+            code = r.errorCode();
+        }
+        return code != null && (code == 401 || code == 404);
+    }
+
+    /** Why Telegram refused the token at start, or null while it has not. */
+    public String tokenProblem() {
+        return tokenProblem;
+    }
+
+    private void publishCommands() {
+        // the same lines in the same order as /help
+        List<BotCommand> commands = BotCommands.fromUsage(router.usageLines());
         try {
             sender.execute(null, SetMyCommands.builder().commands(commands)
                     .scope(new BotCommandScopeAllPrivateChats()).build(), false);

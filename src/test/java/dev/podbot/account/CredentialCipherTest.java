@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
@@ -90,6 +91,21 @@ class CredentialCipherTest {
         assertThatThrownBy(() -> new CredentialCipher(shortKey, List.of()))
                 .hasMessageContaining("32 bytes")
                 .hasMessageNotContaining(shortKey);
+    }
+
+    @Test
+    void aKeyOf64HexDigitsIsTheSameKeyAsItsBase64() {
+        byte[] raw = new byte[32];
+        new SecureRandom().nextBytes(raw);
+        String hex = HexFormat.of().formatHex(raw);
+        CredentialCipher fromHex = new CredentialCipher(hex, List.of());
+        CredentialCipher fromBase64 = new CredentialCipher(Base64.getEncoder().encodeToString(raw), List.of());
+        assertThat(fromHex.primaryKeyId()).isEqualTo(fromBase64.primaryKeyId());
+        assertThat(fromBase64.decrypt(fromHex.encrypt("secret", "aad"), "aad")).isEqualTo("secret");
+        assertThat(new CredentialCipher(newKey(), List.of(hex.toUpperCase())).keyIds()).hasSize(2);
+        assertThat(CredentialCipher.keyProblems(hex, List.of())).isEmpty();
+        assertThat(CredentialCipher.keyProblems(hex.substring(2), List.of())).singleElement().asString()
+                .contains("32 bytes").doesNotContain(hex.substring(2));
     }
 
     @Test

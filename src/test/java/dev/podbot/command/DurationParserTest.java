@@ -28,6 +28,21 @@ class DurationParserTest {
         assertThat(DurationParser.parse(text)).isEmpty();
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"0m|A boost needs at least 1 minute.", "0h0m|A boost needs at least 1 minute.",
+            "25h|A boost can last at most 24 hours (25h is longer).", "1441m|A boost can last at most 24 hours"})
+    void saysWhatIsWrongWithADurationOutOfRange(String text, String reason) {
+        assertThat(DurationParser.problem(text)).get().asString().startsWith(reason);
+        assertThat(DurationParser.refusal(text, "/boost 45m").userMessage()).startsWith(reason)
+                .endsWith("Usage: /boost 45m");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"45m", "24h", "soon", "", "1.5h"})
+    void goodDurationsAndGarbageHaveNoSpecificProblem(String text) {
+        assertThat(DurationParser.problem(text)).isEmpty();
+    }
+
     @Property(tries = 200)
     void everyMinuteCountUpToADayRoundTrips(@ForAll @IntRange(min = 1, max = 1440) int minutes) {
         String text = (minutes / 60 > 0 ? minutes / 60 + "h" : "") + (minutes % 60 > 0 ? minutes % 60 + "m" : "");

@@ -40,6 +40,9 @@ class RenderingTest {
         assertThat(ScheduleHandler.parseTime("24:00")).isEmpty();
         assertThat(ScheduleHandler.parseTime("12:60")).isEmpty();
         assertThat(ScheduleHandler.parseTime("noon")).isEmpty();
+        assertThat(ScheduleHandler.invalidTime("25:00")).startsWith("25:00 isn't a time of day");
+        assertThat(ScheduleHandler.invalidTime("22:30")).isNull();
+        assertThat(ScheduleHandler.invalidTime("noon")).isNull();
         assertThat(ScheduleHandler.invalidWindow(LocalTime.of(0, 30), LocalTime.of(5, 30))).isNull();
         assertThat(ScheduleHandler.invalidWindow(LocalTime.of(22, 0), LocalTime.of(6, 0)))
                 .contains("must be after the start time (22:00)");

@@ -142,11 +142,16 @@ class RouterTest extends CommandTestBase {
         assertThat(text(say(CHAT, "/charge"))).contains("Usage: /charge on|off");
         assertThat(text(say(CHAT, "/charge maybe"))).contains("Usage: /charge on|off");
         assertThat(text(say(CHAT, "/boost"))).contains("Usage: /boost");
-        assertThat(text(say(CHAT, "/boost 0m"))).contains("Usage: /boost");
-        assertThat(text(say(CHAT, "/boost 25h"))).contains("Usage: /boost");
+        // a duration out of range says what is wrong before the usage
+        assertThat(text(say(CHAT, "/boost 0m"))).startsWith("A boost needs at least 1 minute.")
+                .contains("Usage: /boost");
+        assertThat(text(say(CHAT, "/boost 25h"))).startsWith("A boost can last at most 24 hours (25h is longer).")
+                .contains("Usage: /boost");
         assertThat(text(say(CHAT, "/boost soon"))).contains("Usage: /boost");
         assertThat(text(say(CHAT, "/mode turbo"))).contains("Usage: /mode smart|scheduled|always");
-        assertThat(text(say(CHAT, "/schedule 25:00 07:00"))).contains("Usage: /schedule HH:MM HH:MM");
+        assertThat(text(say(CHAT, "/schedule 25:00 07:00"))).startsWith("25:00 isn't a time of day")
+                .contains("Usage: /schedule HH:MM HH:MM");
+        assertThat(text(say(CHAT, "/schedule 04:00 12:60"))).startsWith("12:60 isn't a time of day");
         assertThat(text(say(CHAT, "/schedule 22:00"))).contains("Usage: /schedule HH:MM HH:MM");
         assertThat(text(say(CHAT, "/charges soon"))).contains("Usage: /charges [page]");
         assertThat(text(say(CHAT, "/charges 0"))).contains("Usage: /charges [page]");

@@ -68,6 +68,14 @@ class BotEndToEndTest extends EndToEndTestBase {
         say(chat, "/boost forever", "Usage: /boost");
         say(chat, "/mode turbo", "Usage: /mode smart|scheduled|always");
         say(chat, "/schedule 25:00 26:00", "Usage: /schedule");
+        // values that look right but are out of range say what is wrong, like a window ending before it starts
+        say(chat, "/boost 0m", "A boost needs at least 1 minute.", "Usage: /boost");
+        say(chat, "/boost 25h", "A boost can last at most 24 hours", "Usage: /boost");
+        say(chat, "/schedule 25:00 04:00", "25:00 isn't a time of day", "Usage: /schedule");
+        // an unknown command is echoed whole up to 40 characters, never half an emoji
+        String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
+        Call unknown = say(chat, "/" + "x".repeat(38) + family + "more", "I don't know");
+        assertThat(unknown.text()).contains("x".repeat(38) + family + "…");
     }
 
     @Test

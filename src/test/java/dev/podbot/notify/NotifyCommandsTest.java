@@ -84,14 +84,20 @@ class NotifyCommandsTest {
     @Test
     void notifyShowsAndTogglesEachKindAndSwitchedOffKindsAreNotQueued() throws Exception {
         ChatResponse r = say("/notify");
-        assertThat(r.replies().get(0).text()).contains("Charge completed").contains("Charger offline");
         assertThat(r.replies().get(0).buttons()).flatMap(row -> row).extracting(b -> b.data())
                 .contains("notify:toggle:charge", "notify:toggle:offline", "notify:toggle:plugged")
                 .doesNotContain("notify:toggle:signin");
+        // each switch is shown once, as a button with its state, and labelled the same way everywhere
+        assertThat(r.replies().get(0).buttons()).flatMap(row -> row).extracting(b -> b.text())
+                .hasSize(8).contains("✅ Charge completed", "✅ Charger offline (urgent)");
+        for (EventKind k : EventKind.values()) {
+            assertThat(r.replies().get(0).text()).doesNotContain(k.label());
+        }
 
         ChatResponse t = press("notify:toggle:charge");
         assertThat(t.replies().get(0).editOriginal()).isTrue();
-        assertThat(t.replies().get(0).text()).contains("❌ Charge completed");
+        assertThat(t.replies().get(0).buttons()).flatMap(row -> row).extracting(b -> b.text())
+                .contains("❌ Charge completed");
         assertThat(t.callbackAnswer()).contains("off");
         assertThat(prefs.get(CHAT).wants(EventKind.CHARGE_COMPLETED)).isFalse();
 

@@ -74,7 +74,8 @@ class DeploymentFilesTest {
         JsonNode test = bot.path("healthcheck").path("test");
         assertThat(test.get(0).asText()).isEqualTo("CMD");
         assertThat(test.get(1).asText()).isEqualTo("/app/healthcheck.sh");
-        assertThat(test.get(2).asText()).isEqualTo("/q/health/ready");
+        // liveness: readiness includes Telegram and Pod Point, whose outages must not mark the container unhealthy
+        assertThat(test.get(2).asText()).isEqualTo("/q/health/live");
         assertThat(bot.path("healthcheck").path("start_period").asText()).isNotEmpty();
         assertThat(bot.path("ports").get(0).asText()).startsWith("127.0.0.1:").endsWith(":8080");
     }
@@ -122,7 +123,8 @@ class DeploymentFilesTest {
             assertThat(users).as(file).isNotEmpty();
             assertThat(users.get(users.size() - 1)).as(file).isEqualTo("USER 1001");
             assertThat(last).as(file).anyMatch(l -> l.startsWith("ENTRYPOINT [\""));
-            assertThat(last).as(file).anyMatch(l -> l.startsWith("HEALTHCHECK ") && l.contains("/app/healthcheck.sh"));
+            assertThat(last).as(file).anyMatch(l -> l.startsWith("HEALTHCHECK ")
+                    && l.contains("[\"/app/healthcheck.sh\", \"/q/health/live\"]"));
             assertThat(last).as(file).anyMatch(l -> l.startsWith("VOLUME /data"));
             assertThat(String.join("\n", last)).as(file).contains("/data").contains("1001");
             for (String line : all) {
@@ -140,13 +142,20 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void devModeAsksNoAnalyticsQuestion() throws IOException {
+        // Maven reads .mvn/maven.config on every ./mvnw run; Quarkus reads the switch as a system property
+        assertThat(Files.readString(Path.of(".mvn", "maven.config")).split("\\s+"))
+                .contains("-Dquarkus.analytics.disabled=true");
+    }
+
+    @Test
     void healthCheckScriptIsExecutableAndNeedsNoCurl() throws IOException {
         Path script = Path.of("docker", "healthcheck.sh");
         assertThat(Files.isExecutable(script)).isTrue();
         String text = Files.readString(script);
         assertThat(text).startsWith("#!/usr/bin/env bash").contains("/dev/tcp/");
         String code = String.join("\n", Files.readAllLines(script).stream().filter(l -> !l.startsWith("#")).toList());
-        assertThat(code).doesNotContain("curl").doesNotContain("wget");
+        assertThat(code).doesNotContain("curl").doesNotContain("wget").contains("${1:-/q/health/live}");
     }
 
     @Test

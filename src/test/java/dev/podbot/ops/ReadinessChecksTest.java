@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -113,6 +114,8 @@ class ReadinessChecksTest {
         HealthCheckResponse r = check.call();
         assertEquals(Status.DOWN, r.getStatus());
         assertEquals("token rejected", state(r));
+        String reason = String.valueOf(r.getData().orElseThrow().get("reason"));
+        assertTrue(reason.contains("TELEGRAM_BOT_TOKEN") && reason.contains("@BotFather"), reason);
         assertFalse(String.valueOf(r.getData()).contains("wrong-token-value"), r.getData().toString());
     }
 
@@ -123,6 +126,7 @@ class ReadinessChecksTest {
         HealthCheckResponse r = check.call();
         assertEquals(Status.DOWN, r.getStatus());
         assertEquals("unreachable", state(r));
+        assertTrue(String.valueOf(r.getData().orElseThrow().get("reason")).contains("TELEGRAM_API_URL"));
         assertFalse(String.valueOf(r.getData()).contains(TOKEN));
     }
 
@@ -175,6 +179,7 @@ class ReadinessChecksTest {
         HealthCheckResponse r = check.call();
         assertEquals(Status.DOWN, r.getStatus());
         assertEquals("unreachable", state(r));
+        assertTrue(String.valueOf(r.getData().orElseThrow().get("reason")).contains("PODPOINT_API_URL"));
     }
 
     @Test

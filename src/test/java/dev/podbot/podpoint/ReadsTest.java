@@ -290,7 +290,8 @@ class ReadsTest {
 
         var e = assertThrows(PodPointUnavailableException.class, () -> client.connectivity(session, POD));
 
-        assertTrue(e.getMessage().contains("could not be reached"), e.getMessage());
+        assertTrue(e.getMessage().contains("Pod Point cannot be reached"), e.getMessage());
+        assertTrue(e.getMessage().contains("network, DNS or proxy, and PODPOINT_API_URL"), e.getMessage());
         assertFalse(e.getMessage().contains("PSL-310031") || e.getMessage().contains("localhost"), e.getMessage());
         assertEquals(before + 3, count("GET /chargers/{ppid}/connectivity-status", "error"));
     }

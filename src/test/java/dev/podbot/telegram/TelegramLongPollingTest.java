@@ -59,6 +59,21 @@ class TelegramLongPollingTest {
     }
 
     @Test
+    @Order(2)
+    void theCommandMenuIsInTheOrderOfHelp() {
+        FakeTelegramServer.Call menu = fake.awaitCall("setMyCommands", c -> true, Duration.ofSeconds(15));
+        @SuppressWarnings("unchecked")
+        List<String> inMenu = ((List<Map<String, Object>>) menu.params().get("commands")).stream()
+                .map(c -> String.valueOf(c.get("command"))).toList();
+        fake.userText(4343, "/help");
+        String help = fake.awaitCall("sendMessage", c -> c.isFor(4343), Duration.ofSeconds(15)).text();
+        List<String> inHelp = help.lines().filter(l -> l.startsWith("/"))
+                .map(l -> l.substring(1).split("[\\s@]", 2)[0]).distinct().filter(inMenu::contains).toList();
+        assertEquals(inHelp, inMenu);
+        assertTrue(inMenu.size() > 5, inMenu.toString());
+    }
+
+    @Test
     @Order(3)
     void webhookEndpointIsNotFoundWhileLongPolling() {
         given().header(TelegramWebhookResource.SECRET_HEADER, "anything").contentType("application/json")

@@ -255,13 +255,13 @@ public final class PodPointSimulator {
         return c.endsAt == null ? Optional.empty() : Optional.of(c.id);
     }
 
-    /** A one-line summary of each pod, e.g. "Driveway: CHARGING 3.2 kWh". */
+    /** A one-line summary of each pod in the chat's words, e.g. "Driveway (PSL-424201): Charging 3.2 kWh". */
     public synchronized List<String> describe() {
         tick();
         List<String> out = new ArrayList<>();
         for (Account a : accounts.values().stream().limit(1).toList()) { // the first demo login only
             for (SimPod p : a.pods) {
-                out.add(p.name + " (" + p.ppid + "): " + p.chargingState()
+                out.add(p.name + " (" + p.ppid + "): " + p.statusLabel()
                         + (p.current != null ? String.format(java.util.Locale.ROOT, " %.1f kWh", round1(p.kwh)) : ""));
             }
         }

@@ -324,12 +324,12 @@ public final class SimApi {
         }
         if (inc.contains("statuses")) {
             String[] s = switch (p.phase) {
-                case AVAILABLE -> new String[] { "1", "Available", "available" };
-                case PLUGGED_IN, CHARGING -> new String[] { "2", "Charging", "charging" };
-                case FULL -> new String[] { "5", "Charged", "suspended-ev" };
+                case AVAILABLE -> new String[] { "1", "available" };
+                case PLUGGED_IN, CHARGING -> new String[] { "2", "charging" };
+                case FULL -> new String[] { "5", "suspended-ev" };
             };
-            m.put("statuses", List.of(Map.of("id", Integer.parseInt(s[0]), "name", s[1], "key_name", s[2],
-                    "label", s[1], "door", "A", "door_id", 1)));
+            m.put("statuses", List.of(Map.of("id", Integer.parseInt(s[0]), "name", p.statusLabel(), "key_name", s[1],
+                    "label", p.statusLabel(), "door", "A", "door_id", 1)));
         }
         if (inc.contains("unit_connectors")) {
             Map<String, Object> c = new LinkedHashMap<>();

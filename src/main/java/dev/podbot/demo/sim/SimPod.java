@@ -76,6 +76,15 @@ final class SimPod {
         };
     }
 
+    /** The status label the pods API reports, which is what the chat shows under /pods. */
+    String statusLabel() {
+        return switch (phase) {
+            case AVAILABLE -> "Available";
+            case PLUGGED_IN, CHARGING -> "Charging";
+            case FULL -> "Charged";
+        };
+    }
+
     /** A completed or in-progress charge. */
     static final class SimCharge {
         final long id;

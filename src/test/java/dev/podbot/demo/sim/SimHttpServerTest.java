@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -177,6 +178,22 @@ class SimHttpServerTest {
         Res beyond = api("GET", "/api3/v5/users/4343/charges?perpage=3&page=42", null);
         assertThat(beyond.json().get("charges")).isEmpty();
         assertThat(beyond.json().at("/meta/pagination/current_page").asInt()).isEqualTo(42);
+    }
+
+    @Test
+    void theDemoBannerShowsTheWordsOfTheChatNotRawStates() throws Exception {
+        for (Duration step : List.of(Duration.ZERO, Duration.ofMinutes(65), Duration.ofMinutes(125),
+                Duration.ofMinutes(20))) {
+            sim.advanceScenario(step);
+            JsonNode pods = api("GET", "/api3/v5/users/4242/pods?include=statuses", null).json().get("pods");
+            List<String> banner = sim.describe();
+            for (int i = 0; i < pods.size(); i++) {
+                // /pods shows the statuses' label: the banner says the same
+                String label = pods.get(i).at("/statuses/0/label").asText();
+                assertThat(banner.get(i)).contains("): " + label);
+            }
+            assertThat(String.join(" ", banner)).doesNotContain("AVAILABLE", "PREPARING", "CHARGING", "SUSPENDED");
+        }
     }
 
     @Test
