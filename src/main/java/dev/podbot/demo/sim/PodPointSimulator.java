@@ -257,9 +257,14 @@ public final class PodPointSimulator {
 
     /** A one-line summary of each pod in the chat's words, e.g. "Driveway (PSL-424201): Charging 3.2 kWh". */
     public synchronized List<String> describe() {
+        return describe(DEMO_USER_ID); // the first demo login
+    }
+
+    /** The same summary for one account's pods (tests compare it with that account's API answers). */
+    public synchronized List<String> describe(long userId) {
         tick();
         List<String> out = new ArrayList<>();
-        for (Account a : accounts.values().stream().limit(1).toList()) { // the first demo login only
+        for (Account a : accounts.values().stream().filter(x -> x.userId == userId).toList()) {
             for (SimPod p : a.pods) {
                 out.add(p.name + " (" + p.ppid + "): " + p.statusLabel()
                         + (p.current != null ? String.format(java.util.Locale.ROOT, " %.1f kWh", round1(p.kwh)) : ""));

@@ -185,8 +185,8 @@ class SimHttpServerTest {
         for (Duration step : List.of(Duration.ZERO, Duration.ofMinutes(65), Duration.ofMinutes(125),
                 Duration.ofMinutes(20))) {
             sim.advanceScenario(step);
-            JsonNode pods = api("GET", "/api3/v5/users/4242/pods?include=statuses", null).json().get("pods");
-            List<String> banner = sim.describe();
+            JsonNode pods = api("GET", "/api3/v5/users/4343/pods?include=statuses", null).json().get("pods");
+            List<String> banner = sim.describe(PodPointSimulator.LEGACY_USER_ID); // the account signed in here
             for (int i = 0; i < pods.size(); i++) {
                 // /pods shows the statuses' label: the banner says the same
                 String label = pods.get(i).at("/statuses/0/label").asText();
