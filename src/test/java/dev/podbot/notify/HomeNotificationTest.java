@@ -60,6 +60,8 @@ class HomeNotificationTest {
     RecordingTransport transport;
     @Inject
     AgroalDataSource ds;
+    @Inject
+    TestClock clock;
 
     @AfterEach
     void clean() {
@@ -126,7 +128,7 @@ class HomeNotificationTest {
         wm.stubHomeLive(PPID, "Online", "SuspendedEV");
         await().atMost(WAIT).until(() -> transport.to(CHAT).size() == before + 1);
 
-        Instant unplug = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant unplug = clock.now().truncatedTo(ChronoUnit.SECONDS); // the notification clock, not the machine's
         Instant start = unplug.minus(Duration.ofHours(3));
         wm.stubHomeCharges(PodPointWireMock.homeCharge("home-c1", PPID, start, unplug,
                 21.5, 183).replace("\"GBP\"", "\"EUR\""));
