@@ -28,6 +28,13 @@ public interface BotConfig {
     @WithDefault("8")
     int pollConcurrency();
 
+    /**
+     * BOT_CONFIRM_TIMEOUT: how long the reply to a change (/charge, /schedule, /boost, /mode) waits for the charger
+     * to confirm it before it says that no confirmation came.
+     */
+    @WithDefault("10m")
+    Duration confirmTimeout();
+
     /** BOT_DEMO: simulated Pod Point account and local web chat. */
     @WithDefault("false")
     boolean demo();

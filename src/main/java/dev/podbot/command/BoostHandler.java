@@ -13,6 +13,7 @@ import dev.podbot.podpoint.Change;
 import dev.podbot.podpoint.PodPointSession;
 import dev.podbot.podpoint.home.PodHomeClient;
 import dev.podbot.podpoint.model.Pod;
+import dev.podbot.receipt.Target;
 
 /**
  * /boost DURATION|full [PPID], /boost stop [PPID] and /mode smart|scheduled|always|manual [PPID], with the buttons
@@ -77,33 +78,41 @@ public class BoostHandler extends ChargerCommand {
         ZoneId zone = Formats.zone(pod.timezone());
         String text;
         Change change;
+        Target target;
         boolean home = pod.isHome();
         if (action.boost() != null) {
             change = podPoint.boost(session, pod, action.boost());
             OffsetDateTime until = change.until() != null ? change.until() : OffsetDateTime.now().plus(action.boost());
             text = "⚡ Boosting " + name + " for " + Formats.duration(action.boost()) + ", until "
-                    + Formats.time(until, zone) + ". Send /boost stop to end it sooner.";
+                    + Formats.time(until, zone) + ", once the charger has it. Send /boost stop to end it sooner.";
+            target = Target.boost(change.until() == null ? null : change.until().toInstant());
         } else if (action.mode().equals("stop")) {
             change = podPoint.stopBoost(session, pod);
-            text = !home ? "✅ " + name + " is back in Smart mode: it follows the schedule (boost stopped)."
-                    : change.applied() ? "✅ Boost stopped on " + name + "."
+            text = !home ? "⏹ " + name + " goes back to Smart mode once the charger has it: it follows the schedule "
+                    + "(boost stopped)."
+                    : change.applied() ? "⏹ Boost stopped on " + name + " once the charger has it."
                     : "No boost is running on " + name + ", so nothing changed (Always on stays on; "
                             + "/mode scheduled ends it).";
+            target = Target.boostStopped(home);
         } else if (action.mode().equals("manual")) {
             change = podPoint.manualMode(session, pod);
-            text = "✅ " + name + (home ? " is in Always on mode" : " is in Manual mode")
-                    + ": it charges whenever plugged in, ignoring the schedule. Send /mode "
+            text = "🔌 " + name + (home ? " goes to Always on mode" : " goes to Manual mode")
+                    + " once the charger has it: it charges whenever plugged in, ignoring the schedule. Send /mode "
                     + (home ? "scheduled" : "smart") + " to go back.";
+            target = Target.manual(home);
         } else if (action.mode().equals("scheduled")) {
             change = podPoint.scheduledMode(session, pod);
-            text = "✅ " + name + " follows your schedule" + (home ? " (Scheduled mode)." : " (Smart mode).");
+            text = "🗓 " + name + " follows your schedule" + (home ? " (Scheduled mode)" : " (Smart mode)")
+                    + " once the charger has it.";
+            target = Target.scheduled(home);
         } else {
             change = podPoint.smartMode(session, pod);
-            text = home ? "✅ " + name + " is in Smart charging mode: Pod Point picks the cheapest times."
-                    : "✅ " + name + " is back in Smart mode: it follows the schedule.";
+            text = home ? "🧠 " + name + " goes to Smart charging mode once the charger has it: Pod Point picks the "
+                    + "cheapest times."
+                    : "🗓 " + name + " goes back to Smart mode once the charger has it: it follows the schedule.";
+            target = Target.smart(home);
         }
-        return ChatResponse.text(text + ChangeNotes.of(change))
-                .withCallbackAnswer(input.isButton() ? "Sent to Pod Point" : null);
+        return sent(input, pod, change, target, text + ChangeNotes.of(change));
     }
 
     private static Optional<Duration> minutes(String s) {

@@ -10,13 +10,13 @@ import dev.podbot.podpoint.Change;
 import dev.podbot.podpoint.PodPointSession;
 import dev.podbot.podpoint.model.ChargeMode;
 import dev.podbot.podpoint.model.Pod;
+import dev.podbot.receipt.Target;
 
 /** /charge on|off [PPID] and the buttons {@code charge:on:<unitId>} / {@code charge:off:<unitId>}. */
 @ApplicationScoped
 public class ChargeHandler extends ChargerCommand {
 
     static final String USAGE = "/charge on|off [PPID] — allow or block charging";
-    static final String DELAY = "Pod Point can take up to 5 minutes to apply it.";
 
     public ChargeHandler() {
         super(List.of("charge"), List.of("charge"), USAGE);
@@ -42,17 +42,17 @@ public class ChargeHandler extends ChargerCommand {
             }
         }
         Change change = podPoint.setChargingAllowed(session, pod, allow);
-        StringBuilder sb = new StringBuilder(allow ? "✅ Charging allowed on " : "⛔ Charging blocked on ")
-                .append(Html.bold(PodAccess.label(pod))).append(allow ? " — it charges whenever plugged in. "
-                        : " until you send /charge on. ")
-                .append(DELAY);
+        StringBuilder sb = new StringBuilder(allow ? "▶️ Charging allowed on " : "⛔ Charging blocked on ")
+                .append(Html.bold(PodAccess.label(pod))).append(allow
+                        ? " as soon as the charger has it: it will then charge whenever plugged in."
+                        : " as soon as the charger has it, until you send /charge on.");
         sb.append(ChangeNotes.of(change));
         ChargeMode mode = ChargeMode.of(pod, Instant.now());
         if (!allow && !pod.isHome() && mode.kind() != ChargeMode.Kind.SMART) {
             sb.append("\nNote: the charger is in ").append(mode.kind() == ChargeMode.Kind.BOOST ? "a boost" : "Manual mode")
                     .append(", which ignores schedules — send /mode smart for the block to take effect.");
         }
-        return ChatResponse.text(sb.toString()).withCallbackAnswer(input.isButton() ? "Sent to Pod Point" : null);
+        return sent(input, pod, change, Target.chargingAllowed(pod.isHome(), allow), sb.toString());
     }
 
     static Boolean onOff(String word) {

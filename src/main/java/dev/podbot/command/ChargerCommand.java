@@ -4,7 +4,11 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
+import dev.podbot.podpoint.Change;
 import dev.podbot.podpoint.PodPointClient;
+import dev.podbot.podpoint.model.Pod;
+import dev.podbot.receipt.ReceiptService;
+import dev.podbot.receipt.Target;
 
 /**
  * Base of the commands that act on the chat's chargers: it holds their names, button prefixes and usage lines in
@@ -17,6 +21,9 @@ abstract class ChargerCommand implements CommandHandler {
 
     @Inject
     PodPointClient podPoint;
+
+    @Inject
+    ReceiptService receipts;
 
     private final List<String> names;
     private final List<String> prefixes;
@@ -31,6 +38,18 @@ abstract class ChargerCommand implements CommandHandler {
         this.names = List.copyOf(names);
         this.prefixes = List.copyOf(prefixes);
         this.usage = List.of(usage);
+    }
+
+    /**
+     * The reply to a change sent to Pod Point (issue 13): the command's text (what it will do) and a receipt that
+     * follows the change to the charger in the same message. A change that did nothing gets the text alone.
+     */
+    protected ChatResponse sent(CommandInput input, Pod pod, Change change, Target target, String head) {
+        String toast = input.isButton() ? "Sent to Pod Point" : null;
+        if (change != null && !change.applied()) {
+            return ChatResponse.text(head).withCallbackAnswer(toast);
+        }
+        return ChatResponse.of(receipts.open(input.chatId(), pod, target, head, List.of())).withCallbackAnswer(toast);
     }
 
     @Override

@@ -31,6 +31,18 @@ public interface ChatTransport {
      */
     void deliver(long chatId, Reply reply);
 
+    /**
+     * Replaces the text and buttons of an earlier bot message in place (Telegram editMessageText), in the lane of
+     * replies a person waits for. An unchanged message counts as edited.
+     *
+     * @return false when the message can no longer be edited (deleted, too old, or this transport cannot edit)
+     * @throws ChatUnreachableException when the chat blocked the bot or is gone
+     * @throws DeliveryFailedException  when the edit failed for now (try again later)
+     */
+    default boolean edit(long chatId, int messageId, Reply reply) {
+        return false;
+    }
+
     /** The chat blocked the bot (Telegram 403) or is gone: stop sending until the user writes again. */
     class ChatUnreachableException extends RuntimeException {
         public ChatUnreachableException(String message) {

@@ -8,11 +8,17 @@ import java.util.List;
  *
  * @param editOriginal when answering a button press, replace the message that holds the button instead of
  *                     sending a new one (used for paging)
+ * @param receipt      the id of the change receipt that follows this message (issue 13), or null: a front end that
+ *                     sends or edits the message reports its id with a {@link ReplySent} event
  */
-public record Reply(String text, List<List<Button>> buttons, boolean editOriginal) {
+public record Reply(String text, List<List<Button>> buttons, boolean editOriginal, Long receipt) {
 
     public Reply {
         buttons = buttons == null ? List.of() : buttons.stream().map(List::copyOf).toList();
+    }
+
+    public Reply(String text, List<List<Button>> buttons, boolean editOriginal) {
+        this(text, buttons, editOriginal, null);
     }
 
     public static Reply of(String text) {
@@ -24,6 +30,11 @@ public record Reply(String text, List<List<Button>> buttons, boolean editOrigina
     }
 
     public Reply asEdit() {
-        return new Reply(text, buttons, true);
+        return new Reply(text, buttons, true, receipt);
+    }
+
+    /** The same message, followed by change receipt {@code id}. */
+    public Reply withReceipt(Long id) {
+        return new Reply(text, buttons, editOriginal, id);
     }
 }

@@ -21,6 +21,7 @@ import dev.podbot.podpoint.PodPointSession;
 import dev.podbot.podpoint.model.ChargeMode;
 import dev.podbot.podpoint.model.ChargeSchedule;
 import dev.podbot.podpoint.model.Pod;
+import dev.podbot.receipt.Target;
 
 /**
  * /schedule HH:MM HH:MM [PPID] (one daily window on all seven days), /schedule off [PPID] (charge any time) and
@@ -97,7 +98,7 @@ public class ScheduleHandler extends ChargerCommand {
                 return PodAccess.choose(pods, "Which charger's schedule should I turn off?",
                         p -> "schedule:off:" + p.unitId());
             }
-            return off(session, pod, false);
+            return off(input, session, pod);
         }
         Optional<LocalTime> start = parseTime(input.arg(0));
         Optional<LocalTime> end = parseTime(input.arg(1));
@@ -119,48 +120,47 @@ public class ScheduleHandler extends ChargerCommand {
             return PodAccess.choose(pods, "Which charger should get this schedule?",
                     p -> "schedule:set:" + s + ":" + e + ":" + p.unitId());
         }
-        return set(session, pod, start.get(), end.get(), false);
+        return set(input, session, pod, start.get(), end.get());
     }
 
     private ChatResponse button(CommandInput input) {
         PodPointSession session = access.session(input.chatId());
         List<Pod> pods = access.pods(session);
         if ("off".equals(input.arg(0))) {
-            return off(session, PodAccess.byButton(pods, input.arg(1)), true);
+            return off(input, session, PodAccess.byButton(pods, input.arg(1)));
         }
         if ("set".equals(input.arg(0))) {
             Optional<LocalTime> start = parseTime(input.arg(1));
             Optional<LocalTime> end = parseTime(input.arg(2));
             if (start.isPresent() && end.isPresent() && invalidWindow(start.get(), end.get()) == null) {
-                return set(session, PodAccess.byButton(pods, input.arg(3)), start.get(), end.get(), true);
+                return set(input, session, PodAccess.byButton(pods, input.arg(3)), start.get(), end.get());
             }
         }
         throw new CommandException("That button doesn't work any more — send /schedule again.");
     }
 
-    private ChatResponse set(PodPointSession session, Pod pod, LocalTime start, LocalTime end, boolean button) {
+    private ChatResponse set(CommandInput input, PodPointSession session, Pod pod, LocalTime start, LocalTime end) {
         Change change;
         try {
             change = podPoint.setDailySchedule(session, pod, start, end);
         } catch (IllegalArgumentException e) {
             throw new CommandException(Html.escape(e.getMessage()), "invalid");
         }
-        String text = "✅ " + Html.bold(PodAccess.label(pod)) + " will charge every day from " + HHMM.format(start)
-                + " to " + HHMM.format(end) + ". " + ChargeHandler.DELAY + ChangeNotes.of(change);
+        String text = "🗓 " + Html.bold(PodAccess.label(pod)) + " will charge every day from " + HHMM.format(start)
+                + " to " + HHMM.format(end) + ", once the charger has the new schedule." + ChangeNotes.of(change);
         ChargeMode mode = ChargeMode.of(pod, Instant.now());
         if (!pod.isHome() && mode.kind() != ChargeMode.Kind.SMART) {
             text += "\nNote: it is in " + (mode.kind() == ChargeMode.Kind.BOOST ? "a boost" : "Manual mode")
                     + ", which ignores the schedule — send /mode smart to use it.";
         }
-        return ChatResponse.text(text).withCallbackAnswer(button ? "Sent to Pod Point" : null);
+        return sent(input, pod, change, Target.window(pod.isHome(), start, end), text);
     }
 
-    private ChatResponse off(PodPointSession session, Pod pod, boolean button) {
+    private ChatResponse off(CommandInput input, PodPointSession session, Pod pod) {
         Change change = podPoint.setChargingAllowed(session, pod, true);
-        return ChatResponse.text("✅ Schedule off for " + Html.bold(PodAccess.label(pod))
-                + ": it charges whenever plugged in." + (pod.isHome() ? " " : " Your window's times are kept. ")
-                + ChargeHandler.DELAY + ChangeNotes.of(change))
-                .withCallbackAnswer(button ? "Sent to Pod Point" : null);
+        return sent(input, pod, change, Target.chargingAllowed(pod.isHome(), true), "🗓 Schedule off for "
+                + Html.bold(PodAccess.label(pod)) + ": once the charger has it, it charges whenever plugged in."
+                + (pod.isHome() ? "" : " Your window's times are kept.") + ChangeNotes.of(change));
     }
 
     private static String compact(LocalTime t) {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
@@ -20,14 +21,18 @@ final class ReplyWriter {
     private ReplyWriter() {
     }
 
-    /** Sends a reply as new message(s); long texts are split, the buttons go on the last part. */
-    static void send(TelegramSender sender, long chatId, Reply reply) {
-        send(sender, chatId, reply, Lane.INTERACTIVE);
+    /**
+     * Sends a reply as new message(s); long texts are split, the buttons go on the last part. Returns the id of the
+     * last message sent (null when Telegram did not say).
+     */
+    static Integer send(TelegramSender sender, long chatId, Reply reply) {
+        return send(sender, chatId, reply, Lane.INTERACTIVE);
     }
 
     /** {@link #send(TelegramSender, long, Reply)} in the given lane. */
-    static void send(TelegramSender sender, long chatId, Reply reply, Lane lane) {
+    static Integer send(TelegramSender sender, long chatId, Reply reply, Lane lane) {
         List<String> parts = MessageSplitter.split(textOf(reply));
+        Integer shownId = null;
         for (int i = 0; i < parts.size(); i++) {
             boolean last = i == parts.size() - 1;
             SendMessage.SendMessageBuilder<?, ?> b = SendMessage.builder().chatId(chatId).text(parts.get(i))
@@ -35,34 +40,51 @@ final class ReplyWriter {
             if (last && !reply.buttons().isEmpty()) {
                 b.replyMarkup(keyboard(reply.buttons()));
             }
-            sender.execute(chatId, b.build(), true, lane);
+            Message m = sender.execute(chatId, b.build(), true, lane);
+            shownId = m == null ? null : m.getMessageId();
         }
+        return shownId;
     }
 
     /**
      * Replaces the text (and buttons) of a bot message. "Message is not modified" is fine; any other refusal
-     * sends the reply as a new message instead.
+     * sends the reply as a new message instead. Returns the id of the message that shows the reply.
      */
-    static void edit(TelegramSender sender, long chatId, int messageId, Reply reply) {
+    static Integer edit(TelegramSender sender, long chatId, int messageId, Reply reply) {
         List<String> parts = MessageSplitter.split(textOf(reply));
         if (parts.size() > 1) {
-            send(sender, chatId, reply);
-            return;
+            return send(sender, chatId, reply);
         }
+        try {
+            editInPlace(sender, chatId, messageId, reply);
+            return messageId;
+        } catch (TelegramRejectedException e) {
+            Log.infof("Could not edit message %d in chat %d (%d); sending a new one", messageId, chatId,
+                    e.errorCode());
+            return send(sender, chatId, reply);
+        }
+    }
+
+    /**
+     * Replaces the text and buttons of a bot message in the interactive lane, never sending a new one. "Message is
+     * not modified" (the same text and buttons again) is success, not an error; a text too long for one message is
+     * cut at a safe point.
+     *
+     * @throws TelegramRejectedException when Telegram refuses the edit (e.g. the message was deleted)
+     */
+    static void editInPlace(TelegramSender sender, long chatId, int messageId, Reply reply) {
+        List<String> parts = MessageSplitter.split(textOf(reply));
         EditMessageText.EditMessageTextBuilder<?, ?> b = EditMessageText.builder().chatId(chatId)
                 .messageId(messageId).text(parts.get(0)).parseMode(ParseMode.HTML);
         if (!reply.buttons().isEmpty()) {
             b.replyMarkup(keyboard(reply.buttons()));
         }
         try {
-            sender.execute(chatId, b.build(), true);
+            sender.execute(chatId, b.build(), true, Lane.INTERACTIVE);
         } catch (TelegramRejectedException e) {
-            if (e.isMessageNotModified()) {
-                return;
+            if (!e.isMessageNotModified()) {
+                throw e;
             }
-            Log.infof("Could not edit message %d in chat %d (%d); sending a new one", messageId, chatId,
-                    e.errorCode());
-            send(sender, chatId, reply);
         }
     }
 

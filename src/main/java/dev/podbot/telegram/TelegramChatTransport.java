@@ -5,8 +5,12 @@ import jakarta.inject.Inject;
 
 import dev.podbot.command.ChatTransport;
 import dev.podbot.command.Reply;
+import io.quarkus.logging.Log;
 
-/** Notifications into Telegram chats, through the same rate-limited sender as replies, in its bulk lane. */
+/**
+ * Notifications into Telegram chats, through the same rate-limited sender as replies, in its bulk lane; edits of
+ * earlier messages (change receipts) in the interactive lane.
+ */
 @ApplicationScoped
 public class TelegramChatTransport implements ChatTransport {
 
@@ -38,6 +42,25 @@ public class TelegramChatTransport implements ChatTransport {
                 throw new ChatUnreachableException("Telegram chat " + chatId + " not found");
             }
             throw new DeliveryFailedException("Telegram refused the message (" + e.errorCode() + ")", null);
+        }
+    }
+
+    /** editMessageText in the interactive lane (a person watches this message change); see {@link ReplyWriter#editInPlace}. */
+    @Override
+    public boolean edit(long chatId, int messageId, Reply reply) {
+        TelegramSender sender;
+        try {
+            sender = transport.sender();
+        } catch (IllegalStateException e) {
+            throw new DeliveryFailedException("the Telegram transport is not running", null);
+        }
+        try {
+            ReplyWriter.editInPlace(sender, chatId, messageId, reply);
+            return true;
+        } catch (TelegramRejectedException e) {
+            // deleted, too old to edit, or otherwise refused: trying again would not help
+            Log.infof("Telegram refused to edit message %d in chat %d (%d)", messageId, chatId, e.errorCode());
+            return false;
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
@@ -25,6 +26,7 @@ import dev.podbot.command.CommandHandler;
 import dev.podbot.command.CommandService;
 import dev.podbot.command.MessageSplitter;
 import dev.podbot.command.Reply;
+import dev.podbot.command.ReplySent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -58,6 +60,9 @@ public class UpdateDispatcher {
 
     @Inject
     TelegramTransport transport;
+
+    @Inject
+    Event<ReplySent> replySent;
 
     private final Map<Integer, Boolean> seen = new LinkedHashMap<>(256, 0.75f, false) {
         @Override
@@ -186,11 +191,25 @@ public class UpdateDispatcher {
             }
         }
         for (Reply reply : response.replies()) {
+            Integer shown;
             if (reply.editOriginal() && request.isButton() && request.messageId() != null) {
-                ReplyWriter.edit(sender, chatId, request.messageId(), reply);
+                shown = ReplyWriter.edit(sender, chatId, request.messageId(), reply);
             } else {
-                ReplyWriter.send(sender, chatId, reply);
+                shown = ReplyWriter.send(sender, chatId, reply);
             }
+            if (reply.receipt() != null && shown != null) {
+                sent(new ReplySent(chatId, shown, reply));
+            }
+        }
+    }
+
+    /** Tells the receipts which message shows a change (never fails the answer). */
+    private void sent(ReplySent event) {
+        try {
+            replySent.fire(event);
+        } catch (RuntimeException e) {
+            Log.warnf("Chat %d: the sent reply could not be recorded (%s)", event.chatId(),
+                    e.getClass().getSimpleName());
         }
     }
 

@@ -81,6 +81,10 @@ class ReadinessChecksTest {
                 return 1;
             }
 
+            public Duration confirmTimeout() {
+                return Duration.ofMinutes(10);
+            }
+
             public boolean demo() {
                 return demo;
             }

@@ -8,12 +8,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import dev.podbot.command.ChatRequest;
 import dev.podbot.command.ChatResponse;
 import dev.podbot.command.CommandService;
 import dev.podbot.command.Reply;
+import dev.podbot.command.ReplySent;
 import dev.podbot.demo.web.WebMessages.WebButton;
 import dev.podbot.demo.web.WebMessages.WebReplies;
 import dev.podbot.demo.web.WebMessages.WebReply;
@@ -23,7 +25,7 @@ import io.smallrye.mutiny.subscription.MultiEmitter;
 
 /**
  * The demo's one web chat: passes what the browser sends to the same {@link CommandService} as Telegram, and
- * carries notifications to the browser over server-sent events. Notifications that arrive while no browser is
+ * carries notifications and change-receipt edits to the browser over server-sent events. Notifications that arrive while no browser is
  * connected are kept (up to {@value #MAX_PENDING}) and sent to the next browser that connects.
  */
 @ApplicationScoped
@@ -37,6 +39,9 @@ public class WebChat {
 
     @Inject
     CommandService commands;
+
+    @Inject
+    Event<ReplySent> replySent;
 
     private final AtomicInteger messageIds = new AtomicInteger(1);
     private final List<MultiEmitter<? super WebReplies>> browsers = new CopyOnWriteArrayList<>();
@@ -62,6 +67,24 @@ public class WebChat {
     /** Pushes a notification to the browsers, or keeps it until one connects. */
     public void publish(Reply reply) {
         WebReplies event = new WebReplies(replies(List.of(reply), null), null, null, null);
+        synchronized (pending) {
+            if (browsers.isEmpty()) {
+                if (pending.size() >= MAX_PENDING) {
+                    pending.removeFirst();
+                }
+                pending.addLast(event);
+                return;
+            }
+        }
+        browsers.forEach(b -> b.emit(event));
+    }
+
+    /** Replaces bot message {@code messageId} in the browsers (a change receipt moved on), live over SSE. */
+    public void edit(int messageId, Reply reply) {
+        List<List<WebButton>> rows = reply.buttons().stream()
+                .map(row -> row.stream().map(b -> new WebButton(b.text(), b.data())).toList()).toList();
+        WebReplies event = new WebReplies(List.of(new WebReply(reply.text() == null ? "" : reply.text(), rows,
+                messageId, true)), null, null, null);
         synchronized (pending) {
             if (browsers.isEmpty()) {
                 if (pending.size() >= MAX_PENDING) {
@@ -102,6 +125,13 @@ public class WebChat {
             List<List<WebButton>> rows = r.buttons().stream()
                     .map(row -> row.stream().map(b -> new WebButton(b.text(), b.data())).toList()).toList();
             out.add(new WebReply(r.text() == null ? "" : r.text(), rows, id, edit));
+            if (r.receipt() != null) {
+                try {
+                    replySent.fire(new ReplySent(CHAT_ID, id, r));
+                } catch (RuntimeException e) {
+                    Log.warnf("Web chat: the sent reply could not be recorded (%s)", e.getClass().getSimpleName());
+                }
+            }
         }
         return out;
     }

@@ -36,4 +36,13 @@ public class WebChatTransport implements ChatTransport {
         }
         chat.publish(reply);
     }
+
+    @Override
+    public boolean edit(long chatId, int messageId, Reply reply) {
+        if (!handles(chatId)) {
+            throw new ChatUnreachableException("not a demo chat");
+        }
+        chat.edit(messageId, reply);
+        return true;
+    }
 }
