@@ -76,7 +76,8 @@ public record Target(Override override, Boolean smart, Schedules schedules, Stri
 
     /** /boost DURATION, ending at {@code until} (null when not known). */
     public static Target boost(Instant until) {
-        return new Target(Override.TIMED, null, Schedules.ANY, null, Expect.ON, until);
+        return new Target(Override.TIMED, null, Schedules.ANY, null, Expect.ON,
+                until == null ? null : until.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
 
     /** /boost stop (legacy: back to Smart). */
