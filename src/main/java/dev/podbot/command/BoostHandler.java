@@ -79,6 +79,7 @@ public class BoostHandler extends ChargerCommand {
         String text;
         Change change;
         Target target;
+        List<List<Button>> buttons = List.of();
         boolean home = pod.isHome();
         if (action.boost() != null) {
             change = podPoint.boost(session, pod, action.boost());
@@ -86,6 +87,7 @@ public class BoostHandler extends ChargerCommand {
             text = "⚡ Boosting " + name + " for " + Formats.duration(action.boost()) + ", until "
                     + Formats.time(until, zone) + ", once the charger has it. Send /boost stop to end it sooner.";
             target = Target.boost(change.until() == null ? null : change.until().toInstant());
+            buttons = List.of(List.of(new Button("⏹ Stop boost", "boost:stop:" + pod.unitId())));
         } else if (action.mode().equals("stop")) {
             change = podPoint.stopBoost(session, pod);
             text = !home ? "⏹ " + name + " goes back to Smart mode once the charger has it: it follows the schedule "
@@ -112,7 +114,7 @@ public class BoostHandler extends ChargerCommand {
                     : "🗓 " + name + " goes back to Smart mode once the charger has it: it follows the schedule.";
             target = Target.smart(home);
         }
-        return sent(input, pod, change, target, text + ChangeNotes.of(change));
+        return sent(input, pod, change, target, text + ChangeNotes.of(change), buttons);
     }
 
     private static Optional<Duration> minutes(String s) {

@@ -52,7 +52,10 @@ public class ChargeHandler extends ChargerCommand {
             sb.append("\nNote: the charger is in ").append(mode.kind() == ChargeMode.Kind.BOOST ? "a boost" : "Manual mode")
                     .append(", which ignores schedules — send /mode smart for the block to take effect.");
         }
-        return sent(input, pod, change, Target.chargingAllowed(pod.isHome(), allow), sb.toString());
+        Button undo = allow ? new Button("⛔ Block charging", "charge:off:" + pod.unitId())
+                : new Button("▶️ Allow charging", "charge:on:" + pod.unitId());
+        return sent(input, pod, change, Target.chargingAllowed(pod.isHome(), allow), sb.toString(),
+                List.of(List.of(undo)));
     }
 
     static Boolean onOff(String word) {

@@ -45,11 +45,17 @@ abstract class ChargerCommand implements CommandHandler {
      * follows the change to the charger in the same message. A change that did nothing gets the text alone.
      */
     protected ChatResponse sent(CommandInput input, Pod pod, Change change, Target target, String head) {
+        return sent(input, pod, change, target, head, List.of());
+    }
+
+    /** The same, with buttons that stay on the message through every edit (e.g. "Stop boost"). */
+    protected ChatResponse sent(CommandInput input, Pod pod, Change change, Target target, String head,
+            List<List<Button>> buttons) {
         String toast = input.isButton() ? "Sent to Pod Point" : null;
         if (change != null && !change.applied()) {
             return ChatResponse.text(head).withCallbackAnswer(toast);
         }
-        return ChatResponse.of(receipts.open(input.chatId(), pod, target, head, List.of())).withCallbackAnswer(toast);
+        return ChatResponse.of(receipts.open(input.chatId(), pod, target, head, buttons)).withCallbackAnswer(toast);
     }
 
     @Override

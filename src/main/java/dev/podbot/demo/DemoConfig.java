@@ -18,7 +18,7 @@ public interface DemoConfig {
     Duration cycle();
 
     /** DEMO_APPLY_DELAY: how long schedule, boost and mode changes take to reach a simulated pod. */
-    @WithDefault("5s")
+    @WithDefault("20s")
     Duration applyDelay();
 
     /**

@@ -21,10 +21,23 @@ public record Reading(Pod pod, ConnectivityStatus live) {
         return live == null ? null : live.onlineOrNull();
     }
 
-    /** When the charger last checked in with Pod Point, as far as the read shows (null when unknown). */
+    /**
+     * When the charger last checked in with Pod Point (the pod's last contact; Pod Home: {@code lastSeenAt}), or
+     * the live status's last message when the pod has none; null when unknown. The same field as the baseline taken
+     * when the change was sent ({@link #lastContactOf(Pod)}), so the two compare like with like.
+     */
     public OffsetDateTime lastContact() {
-        OffsetDateTime live = this.live == null ? null : this.live.lastMessageAt().orElse(null);
-        return Target.later(pod == null ? null : pod.lastContactAt(), live);
+        OffsetDateTime own = lastContactOf(pod);
+        return own != null || live == null ? own : live.lastMessageAt().orElse(null);
+    }
+
+    /** The pod's last contact with Pod Point, null when unknown. */
+    public static OffsetDateTime lastContactOf(Pod pod) {
+        if (pod == null) {
+            return null;
+        }
+        return pod.lastContactAt() != null || pod.live() == null ? pod.lastContactAt()
+                : pod.live().lastMessageAt().orElse(null);
     }
 
     public ChargingState chargingState() {

@@ -48,8 +48,7 @@ public class ReceiptService {
     public Reply open(long chatId, Pod pod, Target target, String head, List<List<Button>> buttons) {
         Instant now = clock.now();
         ZoneId zone = Formats.zone(pod.timezone());
-        OffsetDateTime baseline = Target.later(pod.lastContactAt(),
-                pod.live() == null ? null : pod.live().lastMessageAt().orElse(null));
+        OffsetDateTime baseline = Reading.lastContactOf(pod);
         Progress p = Progress.sent(now, baseline);
         ReceiptWatch w = QuarkusTransaction.requiringNew().call(() -> {
             supersede(chatId, pod.unitId(), now);

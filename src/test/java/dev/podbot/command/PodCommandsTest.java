@@ -102,7 +102,7 @@ class PodCommandsTest extends CommandTestBase {
     void chargeOffBlocksThroughTheSchedulesAndOnAllows() {
         onePod(PodPointTestData.daily("00:00:00", "00:00:01", false), null);
         ChatResponse off = say(CHAT, "/charge off");
-        assertThat(text(off)).contains("blocked").contains("Driveway").contains("5 minutes");
+        assertThat(text(off)).contains("blocked").contains("Driveway").contains("within a few minutes");
         wm.verify(putRequestedFor(urlPathEqualTo(SCHEDULES_PATH))
                 .withRequestBody(matchingJsonPath("$.data[0].status.is_active", com.github.tomakehurst.wiremock.client.WireMock.equalTo("true"))));
         wm.resetRequests();
@@ -147,7 +147,7 @@ class PodCommandsTest extends CommandTestBase {
     void scheduleSetsOneDailyWindowTurnsOffAndShows() {
         onePod(PodPointTestData.daily("00:30:00", "05:30:00", true), null);
         ChatResponse set = say(CHAT, "/schedule 00:30 05:30");
-        assertThat(text(set)).contains("every day from 00:30 to 05:30").contains("5 minutes");
+        assertThat(text(set)).contains("every day from 00:30 to 05:30").contains("within a few minutes");
         wm.verify(putRequestedFor(urlPathEqualTo(SCHEDULES_PATH))
                 .withRequestBody(matchingJsonPath("$.data[6].start_time", com.github.tomakehurst.wiremock.client.WireMock.containing("00:30")))
                 .withRequestBody(matchingJsonPath("$.data[6].end_time", com.github.tomakehurst.wiremock.client.WireMock.containing("05:30"))));

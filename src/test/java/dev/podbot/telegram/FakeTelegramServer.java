@@ -491,6 +491,9 @@ public final class FakeTelegramServer implements AutoCloseable {
             if (fault == null && (method.equals("sendmessage") || method.equals("editmessagetext"))) {
                 fault = floodControl();
             }
+            if (fault == null && method.equals("editmessagetext")) {
+                fault = editFault(params);
+            }
             if (method.equals("getupdates") && fault == null) {
                 getUpdatesCalls.incrementAndGet();
                 reply(ex, 200, ok(getUpdates(params)), null);
@@ -533,6 +536,33 @@ public final class FakeTelegramServer implements AutoCloseable {
         } catch (RuntimeException e) {
             reply(ex, 500, error(500, "Internal Server Error: " + e.getClass().getSimpleName(), null), null);
         }
+    }
+
+    /**
+     * As Telegram: an edit that changes neither the text nor the buttons of a message is "message is not modified".
+     */
+    private Fault editFault(Map<String, Object> params) {
+        String chatId = String.valueOf(params.get("chat_id"));
+        ObjectNode old;
+        lock.lock();
+        try {
+            old = botMessages.getOrDefault(chatId, Map.of()).get(
+                    (int) asLong(params.get("message_id"), -1));
+        } finally {
+            lock.unlock();
+        }
+        if (old == null) {
+            return null; // (Telegram says "message to edit not found"; tests edit messages they made up)
+        }
+        Object markup = params.get("reply_markup");
+        JsonNode newMarkup = markup == null ? null : markup instanceof String ms ? parse(ms) : mapper.valueToTree(markup);
+        boolean sameText = old.path("text").asText().equals(String.valueOf(params.getOrDefault("text", "")));
+        boolean sameMarkup = java.util.Objects.equals(old.get("reply_markup"), newMarkup);
+        if (sameText && sameMarkup) {
+            return new Fault("editmessagetext", chatId, 400, "Bad Request: message is not modified: specified new message content and reply "
+                    + "markup are exactly the same as a current content and reply markup of the message", null);
+        }
+        return null;
     }
 
     private ObjectNode storeMessage(String method, Map<String, Object> params) {

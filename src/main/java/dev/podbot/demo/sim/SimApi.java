@@ -284,7 +284,12 @@ public final class SimApi {
         o.put("requested_at", SimJson.format(requestedAt));
         o.put("received_at", SimJson.format(sim.now()));
         o.put("ends_at", SimJson.format(endsAt));
-        sim.later(() -> pod.override = o);
+        // the charger acknowledges the override when it picks it up (after the apply delay): received_at then
+        sim.later(() -> {
+            Map<String, Object> received = new LinkedHashMap<>(o);
+            received.put("received_at", SimJson.format(sim.now()));
+            pod.override = received;
+        });
         return new SimResponse(201, new LinkedHashMap<>(o));
     }
 

@@ -133,7 +133,12 @@ final class SimHomeApi {
         o.put("requested_at", SimJson.format(requested));
         o.put("received_at", SimJson.format(sim.now()));
         o.put("ends_at", end == null ? null : SimJson.format(end));
-        sim.later(() -> p.override = o);
+        // the charger acknowledges the override when it picks it up (after the apply delay): received_at then
+        sim.later(() -> {
+            Map<String, Object> received = new LinkedHashMap<>(o);
+            received.put("received_at", SimJson.format(sim.now()));
+            p.override = received;
+        });
         return new SimResponse(201, List.of(override(p, o)));
     }
 
