@@ -38,7 +38,7 @@ public class ReceiptWatch extends PanacheEntityBase {
     public Integer messageId;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "stage", nullable = false, length = 16)
+    @Column(name = "stage", nullable = false, length = 24)
     public Stage stage;
 
     @Column(name = "done", nullable = false)
@@ -72,7 +72,7 @@ public class ReceiptWatch extends PanacheEntityBase {
     public Instant effectAt;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "effect", length = 16)
+    @Column(name = "effect", length = 24)
     public Effect effect;
 
     @Column(name = "ended_at")

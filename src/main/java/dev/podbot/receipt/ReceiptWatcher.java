@@ -28,7 +28,6 @@ import dev.podbot.command.ChatTransport;
 import dev.podbot.command.Formats;
 import dev.podbot.command.Reply;
 import dev.podbot.notify.NotifyClock;
-import dev.podbot.notify.NotifyDisabled;
 import dev.podbot.notify.NotifyGate;
 import dev.podbot.notify.NotifyInstance;
 import dev.podbot.podpoint.PodPointClient;
@@ -97,8 +96,11 @@ public class ReceiptWatcher {
         pool.shutdownNow();
     }
 
-    @Scheduled(every = "${notify.tick:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = NotifyDisabled.class)
+    /**
+     * On the notification tick, but also when NOTIFY_ENABLED=false: a receipt is part of the reply to a command,
+     * not a notification.
+     */
+    @Scheduled(every = "${notify.tick:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         if (gate.paused() || gate.stopping()) {
             return;
@@ -127,7 +129,7 @@ public class ReceiptWatcher {
                     check(chat, ids);
                 } catch (RuntimeException e) {
                     Log.warnf("Chat %d: receipt check crashed (%s)", chat, e.getClass().getSimpleName());
-                    release(ids);
+                    later(ids, clock.now().plus(StageMachine.SLOW));
                 } finally {
                     inFlight.remove(chat);
                 }
@@ -158,6 +160,16 @@ public class ReceiptWatcher {
         try {
             QuarkusTransaction.requiringNew().run(() -> ReceiptWatch.update(
                     "claimedBy = null, claimedUntil = null where id in ?1", ids));
+        } catch (RuntimeException e) {
+            Log.debugf("Receipt claims not released (%s); they run out", e.getClass().getSimpleName());
+        }
+    }
+
+    /** After a crash: released, and not tried again before {@code at} (never a read per tick). */
+    private void later(List<Long> ids, Instant at) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> ReceiptWatch.update(
+                    "claimedBy = null, claimedUntil = null, nextCheckAt = ?1 where id in ?2", at, ids));
         } catch (RuntimeException e) {
             Log.debugf("Receipt claims not released (%s); they run out", e.getClass().getSimpleName());
         }
