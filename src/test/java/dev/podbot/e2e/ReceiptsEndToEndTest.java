@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.podbot.notify.PollCoordinator;
 import dev.podbot.notify.TestClock;
+import dev.podbot.receipt.ReceiptWatcher;
 import dev.podbot.podpoint.PodPointTestData;
 import dev.podbot.podpoint.PodPointWireMock;
 import dev.podbot.telegram.FakeTelegramServer.Call;
@@ -39,6 +41,12 @@ class ReceiptsEndToEndTest extends EndToEndTestBase {
 
     @Inject
     TestClock clock;
+
+    @Inject
+    PollCoordinator polls;
+
+    @Inject
+    ReceiptWatcher watcher;
 
     record Charger(long chat, long user, long unit, String ppid) {
     }
@@ -223,5 +231,63 @@ class ReceiptsEndToEndTest extends EndToEndTestBase {
         // "Check again" on the superseded one changes nothing
         String q = pressOnly(c.chat(), superseded, "receipt:again:" + first);
         assertThat(String.valueOf(awaitAnswer(q).params().get("text"))).contains("newer change");
+    }
+
+    // ------------------------------------------------------------------------------------------------ cost
+
+    /** Pod Point requests about one legacy account (its user, its charger's PPID or unit). */
+    long callsAbout(Charger c) {
+        return podPoint.server().getAllServeEvents().stream().map(e -> e.getRequest().getUrl())
+                .filter(u -> u.contains("/users/" + c.user() + "/") || u.contains(c.ppid()) || u.contains("/units/"
+                        + c.unit() + "/")).count();
+    }
+
+    /** Poll attempts so far (good or failed: both call Pod Point). */
+    long pollCount(long chat) throws Exception {
+        return longs("select poll_count + failures from poll_state where chat_id = ?", chat).get(0);
+    }
+
+    @Test
+    void anAccountWithNothingInFlightCostsNoPodPointCallWhileAnotherOneIsWatched() throws Exception {
+        Charger idle = legacy();
+        Charger busy = home();
+        // its first poll (this test stubs no charges: the poll fails and backs off, which calls Pod Point all the same)
+        await().atMost(TIMEOUT).until(() -> longs("select count(*) from poll_state where chat_id = ?", idle.chat())
+                .get(0) == 1 && pollCount(idle.chat()) > 0);
+        // keep the idle account's next regular poll out of the minute measured below
+        java.sql.Timestamp next;
+        try (var conn = dataSource.getConnection(); var st = conn.prepareStatement(
+                "select next_poll_at from poll_state where chat_id = ?")) {
+            st.setLong(1, idle.chat());
+            try (var rs = st.executeQuery()) {
+                rs.next();
+                next = rs.getTimestamp(1);
+            }
+        }
+        Instant nextPoll = next.toInstant();
+        if (Duration.between(clock.now(), nextPoll).compareTo(Duration.ofSeconds(120)) < 0) {
+            long before = pollCount(idle.chat());
+            clock.advanceTo(nextPoll.plusSeconds(1));
+            await().atMost(TIMEOUT).until(() -> pollCount(idle.chat()) > before);
+        }
+        assertThat(polls.awaitIdle(TIMEOUT)).isTrue();
+        long idlePolls = pollCount(idle.chat());
+        long idleCalls = callsAbout(idle);
+
+        Call sent = say(busy.chat(), "/boost 1h", "Boosting", "Sent to Pod Point at");
+        long id = receiptId(busy.chat());
+        for (int i = 0; i < 4; i++) {
+            tickAndRead(Duration.ofSeconds(15), PodPointWireMock.homeOverrides(busy.ppid()));
+        }
+        assertThat(watcher.awaitIdle(TIMEOUT)).isTrue();
+        assertThat(polls.awaitIdle(TIMEOUT)).isTrue();
+        long checks = longs("select checks from receipt_watch where id = ?", id).get(0);
+        assertThat(checks).as("the busy account was read on every step").isGreaterThanOrEqualTo(4);
+        assertThat(pollCount(idle.chat())).as("no regular poll of the idle account in this minute").isEqualTo(idlePolls);
+        assertThat(callsAbout(idle)).as("Pod Point calls about the account with nothing in flight").isEqualTo(idleCalls);
+        System.out.printf("RECEIPTS cost: %d receipt reads of one account in 60 s of clock; 0 extra Pod Point calls "
+                + "for the account with nothing in flight (%d calls over its %d poll(s) before, none since)%n",
+                checks, idleCalls, idlePolls);
+        assertThat(sent.text()).contains("Boosting");
     }
 }
