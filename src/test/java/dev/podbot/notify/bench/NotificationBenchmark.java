@@ -23,8 +23,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import dev.podbot.account.AccountService;
 import dev.podbot.account.ChatAccount;
 import dev.podbot.notify.FakePodPointClient;
+import dev.podbot.notify.PollCoordinator;
 import dev.podbot.notify.TestClock;
 import dev.podbot.podpoint.PodPointSession;
+import dev.podbot.receipt.ReceiptWatcher;
 import dev.podbot.telegram.FakeTelegramResource;
 import dev.podbot.telegram.FakeTelegramServer;
 import io.agroal.api.AgroalDataSource;
@@ -57,6 +59,10 @@ class NotificationBenchmark {
     TestClock clock;
     @Inject
     AgroalDataSource ds;
+    @Inject
+    ReceiptWatcher receipts;
+    @Inject
+    PollCoordinator polls;
 
     long count(String sql) throws Exception {
         try (Connection c = ds.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
@@ -98,6 +104,38 @@ class NotificationBenchmark {
         return wall;
     }
 
+    long podReads(int n) {
+        long sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += podPoint.account("u" + (FIRST + i)).podCalls.get();
+        }
+        return sum;
+    }
+
+    /**
+     * Issue 13: a minute of receipt ticks (15 s steps of the clock) with no change in flight adds no Pod Point call:
+     * every pod read in that minute is a regular poll's.
+     */
+    void receiptsCostNothingWhenNothingIsInFlight(int n) throws Exception {
+        polls.awaitIdle(Duration.ofMinutes(1));
+        long reads0 = podReads(n);
+        long polls0 = count("select coalesce(sum(poll_count), 0) from poll_state");
+        int ticks = 0;
+        for (int i = 0; i < 4; i++) {
+            clock.advance(Duration.ofSeconds(15));
+            ticks += receipts.submitDue().size();
+            receipts.awaitIdle(Duration.ofSeconds(30));
+        }
+        polls.awaitIdle(Duration.ofMinutes(1));
+        long reads = podReads(n) - reads0;
+        long pollsDone = count("select coalesce(sum(poll_count), 0) from poll_state") - polls0;
+        System.out.printf(Locale.ROOT, "BENCH receipts: %d accounts with no change in flight, 4 receipt ticks over 60 s "
+                + "of clock: %d accounts read for receipts; %d Pod Point pod reads, all %d by regular polls; extra from "
+                + "receipts: %d%n", n, ticks, reads, pollsDone, reads - pollsDone);
+        assertThat(ticks).isZero();
+        assertThat(reads).isEqualTo(pollsDone);
+    }
+
     @Test
     void benchmark() throws Exception {
         int n = Integer.getInteger("bench.accounts", 1000);
@@ -122,6 +160,7 @@ class NotificationBenchmark {
         cycle(n, 1); // baseline: every newly linked account is due at once
         clock.advance(Duration.ofSeconds(301)); // next cycle: every slot has come round
         cycle(n, 2);
+        receiptsCostNothingWhenNothingIsInFlight(n);
 
         // every account completes a charge at once
         for (int i = 0; i < n; i++) {
