@@ -84,10 +84,10 @@ public class PollStateRepository {
         for (PodStateRow row : PodStateRow.forChat(chatId)) {
             pods.put(row.unitId, row.toState());
         }
-        Set<Long> known = new HashSet<>();
-        for (KnownChargeRow row : KnownChargeRow.<KnownChargeRow>list("chatId", chatId)) {
-            known.add(row.chargeId);
-        }
+        // only the ids: up to ~250 per account, read on every poll
+        Set<Long> known = new HashSet<>(KnownChargeRow.getEntityManager()
+                .createQuery("select k.chargeId from KnownChargeRow k where k.chatId = :chat", Long.class)
+                .setParameter("chat", chatId).getResultList());
         if (p == null) {
             return new AccountState(false, null, 0, pods, known, null, null);
         }
@@ -124,20 +124,11 @@ public class PollStateRepository {
                 pruneKnown(chatId);
             }
         }
-        PollStateRow p = PollStateRow.findById(chatId, LockModeType.PESSIMISTIC_WRITE);
-        if (p != null) {
-            p.firstPollDone = true;
-            if (p.baselineAt == null) {
-                p.baselineAt = now;
-            }
-            p.pollCount++;
-            p.failures = 0;
-            p.backoffUntil = null;
-            p.releaseClaim();
-            p.lastPollAt = now;
-            p.scannedAt = d.scannedAt() == null ? now : d.scannedAt();
-            p.apiGeneration = d.generation();
-        }
+        // one UPDATE, counters incremented by the database (the poll's hot path: no read of the row first)
+        PollStateRow.update("firstPollDone = true, baselineAt = coalesce(baselineAt, ?1), pollCount = pollCount + 1, "
+                + "failures = 0, backoffUntil = null, claimedBy = null, claimedUntil = null, lastPollAt = ?1, "
+                + "scannedAt = ?2, apiGeneration = ?3 where chatId = ?4",
+                now, d.scannedAt() == null ? now : d.scannedAt(), d.generation(), chatId);
         int queued = 0;
         if (!d.events().isEmpty()) {
             NotifyPrefs prefs = NotifyPrefsRow.of(chatId);
