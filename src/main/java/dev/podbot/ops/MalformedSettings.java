@@ -51,6 +51,7 @@ public class MalformedSettings implements ConfigSourceInterceptor {
         m.put("bot.allowed-users", new Setting(SettingFormat.USER_IDS, null));
         m.put("bot.poll-interval", new Setting(SettingFormat.DURATION, "300s"));
         m.put("bot.poll-concurrency", new Setting(SettingFormat.WHOLE_NUMBER, "8"));
+        m.put("bot.confirm-timeout", new Setting(SettingFormat.DURATION, "10m"));
         m.put("bot.demo", new Setting(SettingFormat.TRUE_FALSE, "false"));
         m.put("telegram.enabled", new Setting(SettingFormat.TRUE_FALSE, "true"));
         m.put("telegram.rate.global-per-second", new Setting(SettingFormat.NUMBER, "30"));
@@ -77,7 +78,7 @@ public class MalformedSettings implements ConfigSourceInterceptor {
         m.put("notify.stall-timeout", new Setting(SettingFormat.DURATION, "10m"));
         m.put("notify.max-attempts", new Setting(SettingFormat.WHOLE_NUMBER, "10"));
         m.put("demo.cycle", new Setting(SettingFormat.DURATION, "2m"));
-        m.put("demo.apply-delay", new Setting(SettingFormat.DURATION, "5s"));
+        m.put("demo.apply-delay", new Setting(SettingFormat.DURATION, "20s"));
         // Quarkus's own, as documented in the README. Port 0 stands in: ConfigurationCheck probes no port then.
         m.put("quarkus.http.port", new Setting(SettingFormat.PORT, "0"));
         m.put("quarkus.log.console.json.enabled", new Setting(SettingFormat.TRUE_FALSE, "false"));
