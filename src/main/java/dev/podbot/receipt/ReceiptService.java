@@ -69,19 +69,17 @@ public class ReceiptService {
         return render(w);
     }
 
-    /** Every receipt of the charger still being followed stops: its message will say "superseded". */
+    /**
+     * Every receipt of the charger still being followed stops: its message will say "superseded". Conditional
+     * updates of the columns concerned only, so a check running at the same moment never undoes it.
+     */
     private void supersede(long chatId, long unitId, Instant now) {
-        List<ReceiptWatch> older = ReceiptWatch.list("chatId = ?1 and unitId = ?2 and done = false", chatId, unitId);
-        for (ReceiptWatch o : older) {
-            if (o.stage.isFinal() && o.stage != Stage.SUPERSEDED) {
-                continue; // its final stage is on its way to the message
-            }
-            o.progress(o.progress().superseded(now));
-            o.nextCheckAt = now;
-            if (o.messageId == null) {
-                o.done = true; // never shown: nothing to edit
-            }
-        }
+        ReceiptWatch.update("stage = ?1, endedAt = ?2, nextCheckAt = ?2 where chatId = ?3 and unitId = ?4 "
+                + "and done = false and stage in (?5, ?6)", Stage.SUPERSEDED, now, chatId, unitId, Stage.SENT,
+                Stage.CONFIRMED);
+        // never shown: nothing to edit
+        ReceiptWatch.update("done = true where chatId = ?1 and unitId = ?2 and done = false and stage = ?3 "
+                + "and messageId is null", chatId, unitId, Stage.SUPERSEDED);
     }
 
     /** The front end showed a receipt's message: remember its id, so the watcher can edit it. */
@@ -91,12 +89,9 @@ public class ReceiptService {
             return;
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                ReceiptWatch w = ReceiptWatch.findById(id);
-                if (w != null && w.chatId == sent.chatId()) {
-                    w.messageId = sent.messageId();
-                }
-            });
+            // only this column: a check or a newer change may be writing the same row
+            QuarkusTransaction.requiringNew().run(() -> ReceiptWatch.update(
+                    "messageId = ?1 where id = ?2 and chatId = ?3", sent.messageId(), id, sent.chatId()));
         } catch (RuntimeException e) {
             Log.warnf("Chat %d: receipt %d could not be linked to its message (%s)", sent.chatId(), id,
                     e.getClass().getSimpleName());

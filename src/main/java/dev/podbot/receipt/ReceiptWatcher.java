@@ -213,36 +213,31 @@ public class ReceiptWatcher {
             Instant next = finished ? now : after.stage().isFinal() ? now.plus(StageMachine.FAST)
                     : StageMachine.nextCheck(after, now, timeout);
             String fpShown = shown ? fp : w.shown;
-            save(w.id, after, finished, next, fpShown);
+            save(w.id, before, after, finished, next, fpShown);
             if (before.stage() != after.stage()) {
                 Log.debugf("Chat %d: receipt %d %s -> %s", chatId, w.id, before.stage(), after.stage());
             }
         }
     }
 
-    private void save(long id, Progress p, boolean done, Instant next, String shown) {
+    /**
+     * Stores a check's outcome in one conditional update: not when a newer change superseded the receipt meanwhile
+     * (superseded wins; its edit comes next tick) nor when "Check again" started a new round (its round wins).
+     */
+    private void save(long id, Progress before, Progress p, boolean done, Instant next, String shown) {
         QuarkusTransaction.requiringNew().run(() -> {
-            ReceiptWatch w = ReceiptWatch.findById(id);
-            if (w == null) {
-                return; // the account was unlinked meanwhile
+            String set = "stage = ?1, confirmedAt = ?2, effectAt = ?3, effect = ?4, endedAt = ?5, offline = ?6, "
+                    + "lastSeenAt = ?7, checks = ?8, done = ?9, nextCheckAt = ?10, shown = ?11, claimedBy = null, "
+                    + "claimedUntil = null where id = ?12 and watchFrom = ?13";
+            int n = p.stage() == Stage.SUPERSEDED
+                    ? ReceiptWatch.update(set, p.stage(), p.confirmedAt(), p.effectAt(), p.effect(), p.endedAt(),
+                            p.offline(), p.lastSeen(), p.checks(), done, next, shown, id, before.watchFrom())
+                    : ReceiptWatch.update(set + " and stage <> ?14", p.stage(), p.confirmedAt(), p.effectAt(),
+                            p.effect(), p.endedAt(), p.offline(), p.lastSeen(), p.checks(), done, next, shown, id,
+                            before.watchFrom(), Stage.SUPERSEDED);
+            if (n == 0) {
+                ReceiptWatch.update("claimedBy = null, claimedUntil = null where id = ?1", id);
             }
-            if (w.stage == Stage.SUPERSEDED && p.stage() != Stage.SUPERSEDED) {
-                // a newer change arrived while this one was being read: superseded wins, shown next tick
-                w.claimedBy = null;
-                w.claimedUntil = null;
-                return;
-            }
-            if (w.watchFrom != null && p.watchFrom() != null && w.watchFrom.isAfter(p.watchFrom())) {
-                w.claimedBy = null; // "Check again" was pressed meanwhile: its round wins
-                w.claimedUntil = null;
-                return;
-            }
-            w.progress(p);
-            w.done = done;
-            w.nextCheckAt = next;
-            w.shown = shown;
-            w.claimedBy = null;
-            w.claimedUntil = null;
         });
     }
 

@@ -185,6 +185,31 @@ class ReceiptsEndToEndTest extends EndToEndTestBase {
                 "Waiting for charging");
     }
 
+    @Test
+    void aReceiptClaimedByAnInstanceThatDiedIsResumedFromTheDatabase() throws Exception {
+        Charger c = home();
+        Call sent = say(c.chat(), "/boost 2h", "Boosting", "Sent to Pod Point at");
+        int mid = messageId(sent);
+        long id = receiptId(c.chat());
+        // an instance took the receipt and was killed mid-check: its claim is all that is left of it
+        try (var conn = dataSource.getConnection(); var st = conn.prepareStatement(
+                "update receipt_watch set claimed_by = 'killed-instance', claimed_until = ? where id = ?")) {
+            st.setTimestamp(1, java.sql.Timestamp.from(clock.now().plus(Duration.ofMinutes(2))));
+            st.setLong(2, id);
+            assertThat(st.executeUpdate()).isEqualTo(1);
+        }
+        JsonNode posted = postedOverride(c);
+        homeOverrides(c, "[{\"id\":\"o2\",\"requestedAt\":\"" + posted.path("requestedAt").asText()
+                + "\",\"endAt\":\"" + posted.path("endAt").asText() + "\",\"receivedAt\":\"" + Instant.now() + "\"}]");
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(watcher.submitDue()).as("still claimed by the dead instance").doesNotContain(c.chat());
+        assertThat(editsOf(c.chat(), mid)).isEmpty();
+
+        // its claim runs out: this instance resumes the receipt where the row says it is
+        clock.advance(Duration.ofMinutes(2));
+        awaitEdit(c.chat(), mid, "Boosting", "✅ Charger confirmed at", "(3 min after sending)");
+    }
+
     // ------------------------------------------------------------------------------------------------ legacy
 
     @Test
