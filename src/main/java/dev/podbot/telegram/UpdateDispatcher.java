@@ -121,7 +121,7 @@ public class UpdateDispatcher {
         Log.debugf("Handling %s", in);
         switch (in.kind()) {
             case BLOCKED -> accounts.markChatUnreachable(in.chatId());
-            case UNBLOCKED -> accounts.markChatActive(in.chatId());
+            case UNBLOCKED -> accounts.reactivate(in.chatId());
             case BUTTON_WITHOUT_CHAT -> answer(in, "");
             case MESSAGE, BUTTON -> handle(in);
         }
@@ -130,12 +130,8 @@ public class UpdateDispatcher {
     private void handle(Incoming in) {
         ChatRequest request = in.request();
         String tag = commandTag(request);
-        try {
-            accounts.markChatActive(in.chatId());
-        } catch (RuntimeException e) {
-            Log.warnf("Could not mark chat %d active (%s)", in.chatId(), e.getClass().getSimpleName());
-        }
         String outcome = "ok";
+        boolean reachable = true;
         boolean answered = false;
         Timer.Sample sample = Timer.start(registry);
         try {
@@ -157,6 +153,7 @@ public class UpdateDispatcher {
             }
             execute(in, response);
         } catch (ChatUnreachableException e) {
+            reachable = false;
             Log.debugf("Chat %d is unreachable; answer dropped", in.chatId());
         } catch (RuntimeException e) {
             outcome = "error";
@@ -170,6 +167,15 @@ public class UpdateDispatcher {
                     .tag("command", tag).publishPercentileHistogram().register(registry));
             Counter.builder("podbot.updates.handled").description("Telegram updates handled")
                     .tag("command", tag).tag("outcome", outcome).register(registry).increment();
+        }
+        if (reachable) {
+            // the user wrote, so the chat is reachable: after the answer, not before it (no database work at all
+            // while this instance knows the chat is active)
+            try {
+                accounts.markChatActive(in.chatId());
+            } catch (RuntimeException e) {
+                Log.warnf("Could not mark chat %d active (%s)", in.chatId(), e.getClass().getSimpleName());
+            }
         }
     }
 
