@@ -38,9 +38,10 @@ public class AccountService {
     /**
      * How long this instance trusts having seen a chat LINKED and active without reading the database again. Every
      * change made here forgets it at once; a change made by another instance (its poller or outbox) is seen within
-     * this time, and a user unblocking the bot is always written ({@link #reactivate}).
+     * this time. Telegram's "blocked" and "unblocked" updates are always read and written, so a chat another
+     * instance found blocked becomes active again as soon as its user unblocks the bot.
      */
-    static final Duration KNOWN_ACTIVE_FOR = Duration.ofSeconds(30);
+    static final Duration KNOWN_ACTIVE_FOR = Duration.ofMinutes(5);
     static final int KNOWN_ACTIVE_MAX = 100_000;
 
     private final Map<Long, PodPointSession> sessions = new ConcurrentHashMap<>();

@@ -83,6 +83,7 @@ public class TelegramTransport {
     private volatile String tokenProblem;
     private volatile String apiUrl;
     private long retryMillis = 1000;
+    private boolean commandsPublished;
     private final CountDownLatch built = new CountDownLatch(1);
 
     /**
@@ -155,7 +156,6 @@ public class TelegramTransport {
                 botUsername = me.getUserName();
                 tokenProblem = null;
                 Log.infof("Connected to Telegram as @%s", botUsername);
-                publishCommands();
             }
             if (webhookMode) {
                 api.client().execute(SetWebhook.builder().url(config.webhookUrl().orElseThrow())
@@ -163,6 +163,7 @@ public class TelegramTransport {
                         .allowedUpdates(LongPollingRunner.ALLOWED_UPDATES).build());
                 Log.info("Telegram webhook registered");
                 connected = true;
+                publishCommandsOnce();
             } else {
                 LongPollingRunner r = new LongPollingRunner(api, token, dispatcher::accept, parser,
                         liveness::progressed);
@@ -183,6 +184,9 @@ public class TelegramTransport {
                 polling = true;
                 connected = true;
                 Log.info("Telegram long polling started");
+                // the menu after the first getUpdates: one round trip less before the bot can answer
+                publishCommandsOnce();
+                JsonWarmUp.run(parser, api.mapper());
             }
         } catch (Exception e) {
             if (!running) {
@@ -229,6 +233,13 @@ public class TelegramTransport {
     /** Why Telegram refused the token at start, or null while it has not. */
     public String tokenProblem() {
         return tokenProblem;
+    }
+
+    private void publishCommandsOnce() {
+        if (!commandsPublished) {
+            commandsPublished = true;
+            publishCommands();
+        }
     }
 
     private void publishCommands() {

@@ -130,8 +130,14 @@ public class UpdateDispatcher {
     private void handle(Incoming in) {
         ChatRequest request = in.request();
         String tag = commandTag(request);
+        try {
+            // the user wrote, so the chat is reachable; no database work while this instance knows it is active
+            // (the user sees the reply only once it is marked)
+            accounts.markChatActive(in.chatId());
+        } catch (RuntimeException e) {
+            Log.warnf("Could not mark chat %d active (%s)", in.chatId(), e.getClass().getSimpleName());
+        }
         String outcome = "ok";
-        boolean reachable = true;
         boolean answered = false;
         Timer.Sample sample = Timer.start(registry);
         try {
@@ -153,7 +159,6 @@ public class UpdateDispatcher {
             }
             execute(in, response);
         } catch (ChatUnreachableException e) {
-            reachable = false;
             Log.debugf("Chat %d is unreachable; answer dropped", in.chatId());
         } catch (RuntimeException e) {
             outcome = "error";
@@ -167,15 +172,6 @@ public class UpdateDispatcher {
                     .tag("command", tag).publishPercentileHistogram().register(registry));
             Counter.builder("podbot.updates.handled").description("Telegram updates handled")
                     .tag("command", tag).tag("outcome", outcome).register(registry).increment();
-        }
-        if (reachable) {
-            // the user wrote, so the chat is reachable: after the answer, not before it (no database work at all
-            // while this instance knows the chat is active)
-            try {
-                accounts.markChatActive(in.chatId());
-            } catch (RuntimeException e) {
-                Log.warnf("Could not mark chat %d active (%s)", in.chatId(), e.getClass().getSimpleName());
-            }
         }
     }
 

@@ -55,7 +55,7 @@ import dev.podbot.telegram.FakeTelegramServer;
  * ./mvnw -B package -DskipTests
  * ./mvnw -B test -Dtest=ReplyLatencyBenchmark -Dpodbot.bench=true [-Dbench.latency=300] [-Dbench.rate=20]
  *     [-Dbench.seconds=10] [-Dbench.fanout=10000] [-Dbench.fanout-seconds=30] [-Dbench.jvm-options="..."]
- *     [-Dbench.jar=...] [-Dbench.startup-runs=5] [-Dbench.startup-only=true]
+ *     [-Dbench.jar=...] [-Dbench.startup-runs=5] [-Dbench.startup-only=true] [-Dbench.memory-only=true]
  * </pre>
  *
  * The machine may be shared: every figure comes with the load average, start-up is the median of several starts
@@ -313,6 +313,9 @@ class ReplyLatencyBenchmark {
         Thread.sleep(Math.max(0, 200 - (System.nanoTime() - t0) / 1_000_000));
         Thread.sleep(5000);
         System.out.printf(Locale.ROOT, "BENCH idle RSS after %d chats linked and polled: %d MB%n", CHATS, rssMb());
+        if (Boolean.getBoolean("bench.memory-only")) {
+            return;
+        }
 
         int[] botMessage = new int[CHATS];
         for (int i = 0; i < CHATS; i++) {
