@@ -119,7 +119,7 @@ public class AccountPoller {
             }
             snapshots.put(chatId, session.userId(), pods, PodSnapshots.online(conn), Instant.now()); // /pods may answer from it
             Instant now = clock.now();
-            List<Charge> charges = podPoint.completedSince(session, scanSince(prev, now));
+            List<Charge> charges = podPoint.completedSince(session, scanSince(prev, now), now);
             // read after the calls: one of them may have found that the account moved to the other generation
             String generation = session.generation() == null ? null : session.generation().wire();
             Observation obs = new Observation(pods, conn, fw, charges, now, generation);

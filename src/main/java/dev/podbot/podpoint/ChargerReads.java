@@ -54,6 +54,15 @@ public interface ChargerReads {
      */
     List<Charge> completedSince(PodPointSession session, Instant since);
 
+    /**
+     * As {@link #completedSince(PodPointSession, Instant)}, with the caller's idea of the present: an API that asks
+     * for charges by date window (Pod Home) reads up to {@code now}, so the window follows the notification clock
+     * rather than the machine's.
+     */
+    default List<Charge> completedSince(PodPointSession session, Instant since, Instant now) {
+        return completedSince(session, since);
+    }
+
     /** The pod's current override, or empty when there is none. */
     Optional<ChargeOverride> chargeOverride(PodPointSession session, Pod pod);
 

@@ -179,6 +179,11 @@ public class RoutingPodPointClient implements PodPointClient {
     }
 
     @Override
+    public List<Charge> completedSince(PodPointSession s, Instant since, Instant now) {
+        return on(s, api -> api.completedSince(s, since, now));
+    }
+
+    @Override
     public Optional<ChargeOverride> chargeOverride(PodPointSession s, Pod pod) {
         return on(s, api -> api.chargeOverride(s, pod));
     }

@@ -5,30 +5,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.podbot.account.AccountService;
-import dev.podbot.account.ChatAccount;
-import dev.podbot.podpoint.InjectPodPointWireMock;
-import dev.podbot.podpoint.PodPointClient;
-import dev.podbot.podpoint.PodPointSession;
 import dev.podbot.podpoint.PodPointTestData;
-import dev.podbot.podpoint.PodPointUnavailableException;
 import dev.podbot.podpoint.PodPointWireMock;
 import dev.podbot.podpoint.PodPointWireMockResource;
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -42,62 +29,16 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(NotifyWireMockProfile.class)
 @WithTestResource(PodPointWireMockResource.class)
-class HomeNotificationTest {
+class HomeNotificationTest extends WireMockNotificationTestBase {
 
-    static final Duration WAIT = Duration.ofSeconds(20);
     static final String USER = "4501";
     static final long CHAT = 8901;
     static final long UNIT = 67001;
     static final String PPID = "PSL-670001";
 
-    @InjectPodPointWireMock
-    PodPointWireMock wm;
-    @Inject
-    PodPointClient client;
-    @Inject
-    AccountService accounts;
-    @Inject
-    RecordingTransport transport;
-    @Inject
-    AgroalDataSource ds;
-
-    @AfterEach
-    void clean() {
-        QuarkusTransaction.requiringNew().run(() -> ChatAccount.deleteAll());
-        transport.reset();
-        wm.reset();
-    }
-
-    long count(String sql) throws Exception {
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    long polls() throws Exception {
-        return count("select coalesce(max(poll_count), 0) from poll_state where chat_id = " + CHAT);
-    }
-
-    void awaitPolls(int more) throws Exception {
-        long p = polls();
-        await().atMost(WAIT).until(() -> polls() >= p + more);
-    }
-
-    long deliveries(String contains) {
-        return transport.to(CHAT).stream().filter(d -> d.reply().text().contains(contains)).count();
-    }
-
-    PodPointSession signIn() {
-        for (int i = 0; ; i++) {
-            try {
-                return client.signIn("hana@example.com", "Hana-pw-1");
-            } catch (PodPointUnavailableException e) {
-                if (i == 3) {
-                    throw e;
-                }
-            }
-        }
+    @Override
+    long chat() {
+        return CHAT;
     }
 
     void firmware(boolean update) {
@@ -112,7 +53,7 @@ class HomeNotificationTest {
         wm.stubHomeCharger(PPID, UNIT, "INACTIVE", "Available", "[]");
         wm.stubHomeCharges();
         firmware(false);
-        accounts.link(CHAT, CHAT, signIn());
+        accounts.link(CHAT, CHAT, signIn("hana@example.com", "Hana-pw-1"));
         await().atMost(WAIT).until(() -> polls() >= 2);
         assertThat(transport.to(CHAT)).as("the baseline is silent").isEmpty();
 
@@ -126,7 +67,7 @@ class HomeNotificationTest {
         wm.stubHomeLive(PPID, "Online", "SuspendedEV");
         await().atMost(WAIT).until(() -> transport.to(CHAT).size() == before + 1);
 
-        Instant unplug = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant unplug = clock.now().truncatedTo(ChronoUnit.SECONDS); // the notification clock, not the machine's
         Instant start = unplug.minus(Duration.ofHours(3));
         wm.stubHomeCharges(PodPointWireMock.homeCharge("home-c1", PPID, start, unplug,
                 21.5, 183).replace("\"GBP\"", "\"EUR\""));

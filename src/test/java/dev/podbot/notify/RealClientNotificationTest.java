@@ -8,29 +8,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.podbot.account.AccountService;
 import dev.podbot.account.ChatAccount;
-import dev.podbot.podpoint.InjectPodPointWireMock;
-import dev.podbot.podpoint.PodPointClient;
-import dev.podbot.podpoint.PodPointSession;
-import dev.podbot.podpoint.PodPointUnavailableException;
 import dev.podbot.podpoint.PodPointTestData;
 import dev.podbot.podpoint.PodPointWireMock;
 import dev.podbot.podpoint.PodPointWireMockResource;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,33 +31,16 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(NotifyWireMockProfile.class)
 @WithTestResource(PodPointWireMockResource.class)
-class RealClientNotificationTest {
+class RealClientNotificationTest extends WireMockNotificationTestBase {
 
-    static final Duration WAIT = Duration.ofSeconds(20);
     static final String USER = "4401";
     static final long CHAT = 8801;
     static final long UNIT = 66001;
     static final String PPID = "PSL-660001";
 
-    @InjectPodPointWireMock
-    PodPointWireMock wm;
-
-    @Inject
-    TestClock clock;
-    @Inject
-    PodPointClient client;
-    @Inject
-    AccountService accounts;
-    @Inject
-    RecordingTransport transport;
-    @Inject
-    AgroalDataSource ds;
-
-    @AfterEach
-    void clean() {
-        QuarkusTransaction.requiringNew().run(() -> ChatAccount.deleteAll());
-        transport.reset();
-        wm.reset();
+    @Override
+    long chat() {
+        return CHAT;
     }
 
     static String connectivity(String status, String chargingState) {
@@ -94,30 +65,6 @@ class RealClientNotificationTest {
                         .withBody(PodPointTestData.chargesBody(1, 5, charges))));
     }
 
-    long count(String sql) throws Exception {
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    /** The first HTTP call of a cold JVM on a busy machine can pass the 1 s test timeout: try again then. */
-    PodPointSession signIn() {
-        for (int i = 0; ; i++) {
-            try {
-                return client.signIn("eve@example.com", "Eve-pw-1");
-            } catch (PodPointUnavailableException e) {
-                if (i == 3) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    long deliveries(String contains) {
-        return transport.to(CHAT).stream().filter(d -> d.reply().text().contains(contains)).count();
-    }
-
     @Test
     void pollsThroughTheRealClientAndAnnouncesEachEventOnce() throws Exception {
         wm.stubSignIn("eve@example.com", "Eve-pw-1", USER);
@@ -127,8 +74,8 @@ class RealClientNotificationTest {
         String old = PodPointTestData.charge(9001, UNIT, 7.0, "2026-10-01T18:00:00Z", "2026-10-01T21:00:00Z");
         stubCharges(List.of(old));
 
-        accounts.link(CHAT, CHAT, signIn());
-        await().atMost(WAIT).until(() -> count("select coalesce(max(poll_count), 0) from poll_state where chat_id = " + CHAT) >= 2);
+        accounts.link(CHAT, CHAT, signIn("eve@example.com", "Eve-pw-1"));
+        await().atMost(WAIT).until(() -> polls() >= 2);
         assertThat(transport.to(CHAT)).as("the baseline is silent").isEmpty();
 
         wm.stubConnectivity(PPID, connectivity("ONLINE", "CHARGING"));
@@ -147,8 +94,8 @@ class RealClientNotificationTest {
 
         wm.stubFirmware(UNIT, firmware("A30P-3.1.22", true));
         await().atMost(WAIT).until(() -> deliveries("Firmware update") == 1);
-        long polls = count("select coalesce(max(poll_count), 0) from poll_state where chat_id = " + CHAT);
-        await().atMost(WAIT).until(() -> count("select coalesce(max(poll_count), 0) from poll_state where chat_id = " + CHAT) >= polls + 4);
+        long polls = polls();
+        await().atMost(WAIT).until(() -> polls() >= polls + 4);
         assertThat(deliveries("Firmware update")).isEqualTo(1);
         assertThat(deliveries("Charge complete")).isEqualTo(1);
         assertThat(deliveries("plugged in")).isEqualTo(1);

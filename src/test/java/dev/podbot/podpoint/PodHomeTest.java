@@ -237,6 +237,17 @@ class PodHomeTest {
     }
 
     @Test
+    void theChargeWindowsReachTheCallersNowNotTheMachinesDate() {
+        homeAccount("INACTIVE", "Available", "[]");
+        wm.stubAny(get(urlPathEqualTo("/charges")), 200, "{\"data\":{\"count\":0,\"charges\":[]}}");
+        Instant now = Instant.now().plus(Duration.ofDays(400)); // the notification clock may run ahead in tests
+        client.completedSince(session, now.minus(Duration.ofMinutes(5)), now);
+        String expectedTo = now.atZone(java.time.ZoneOffset.UTC).toLocalDate().plusDays(1).toString();
+        wm.server().verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo("/charges"))
+                .withQueryParam("to", com.github.tomakehurst.wiremock.client.WireMock.equalTo(expectedTo)));
+    }
+
+    @Test
     void a401OnAPodHomeCallRefreshesTheTokenAndRetries() {
         homeAccount("INACTIVE", "Available", "[]");
         wm.server().stubFor(get(urlPathEqualTo(OVERRIDES)).atPriority(1)

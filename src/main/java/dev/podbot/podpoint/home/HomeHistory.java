@@ -55,10 +55,13 @@ class HomeHistory {
         return legacy;
     }
 
-    /** Completed Pod Home charges that ended at or after {@code since} (the last 14 days when null), one day of slack. */
-    List<Charge> completedSince(PodPointSession s, Instant since) {
-        Instant from = since == null ? Instant.now().minus(RECENT_LOOKBACK) : since.minus(Duration.ofDays(1));
-        LocalDate to = LocalDate.now(ZoneOffset.UTC).plusDays(1);
+    /**
+     * Completed Pod Home charges that ended at or after {@code since} (the 14 days before {@code now} when null),
+     * with one day of slack either side; the windows reach up to {@code now}, the caller's clock.
+     */
+    List<Charge> completedSince(PodPointSession s, Instant since, Instant now) {
+        Instant from = since == null ? now.minus(RECENT_LOOKBACK) : since.minus(Duration.ofDays(1));
+        LocalDate to = now.atZone(ZoneOffset.UTC).toLocalDate().plusDays(1);
         LocalDate start = from.atZone(ZoneOffset.UTC).toLocalDate();
         List<Charge> out = new ArrayList<>();
         for (LocalDate winEnd = to; !winEnd.isBefore(start); winEnd = winEnd.minusDays(WINDOW_DAYS)) {

@@ -225,7 +225,12 @@ public class PodHomeClient implements ChargerReads {
 
     @Override
     public List<Charge> completedSince(PodPointSession s, Instant since) {
-        return history.completedSince(s, since);
+        return history.completedSince(s, since, Instant.now());
+    }
+
+    @Override
+    public List<Charge> completedSince(PodPointSession s, Instant since, Instant now) {
+        return history.completedSince(s, since, now);
     }
 
     @Override
