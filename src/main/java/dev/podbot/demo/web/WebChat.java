@@ -14,7 +14,9 @@ import dev.podbot.command.ChatRequest;
 import dev.podbot.command.ChatResponse;
 import dev.podbot.command.CommandService;
 import dev.podbot.command.Reply;
+import dev.podbot.command.Attachment;
 import dev.podbot.demo.web.WebMessages.WebButton;
+import dev.podbot.demo.web.WebMessages.WebFile;
 import dev.podbot.demo.web.WebMessages.WebReplies;
 import dev.podbot.demo.web.WebMessages.WebReply;
 import io.quarkus.logging.Log;
@@ -94,6 +96,33 @@ public class WebChat {
         return browsers.size();
     }
 
+    /** Files of recent bot messages, by id, for GET /demo/files/{id}; the oldest are forgotten. */
+    private final java.util.Map<String, Attachment> files = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, Attachment> eldest) {
+                    return size() > MAX_FILES;
+                }
+            });
+    static final int MAX_FILES = 50;
+
+    /** A file the chat showed or offered, if it is still kept. */
+    public java.util.Optional<Attachment> file(String id) {
+        return java.util.Optional.ofNullable(id == null ? null : files.get(id));
+    }
+
+    private WebFile keep(Attachment a) {
+        if (a == null) {
+            return null;
+        }
+        String id = java.util.UUID.randomUUID().toString();
+        files.put(id, a);
+        return new WebFile(a.isPhoto() ? "photo" : "document", a.fileName(), a.mimeType(), a.bytes().length,
+                "/demo/files/" + id);
+    }
+
     private List<WebReply> replies(List<Reply> replies, Integer original) {
         List<WebReply> out = new ArrayList<>();
         for (Reply r : replies) {
@@ -101,7 +130,7 @@ public class WebChat {
             int id = edit ? original : messageIds.getAndIncrement();
             List<List<WebButton>> rows = r.buttons().stream()
                     .map(row -> row.stream().map(b -> new WebButton(b.text(), b.data())).toList()).toList();
-            out.add(new WebReply(r.text() == null ? "" : r.text(), rows, id, edit));
+            out.add(new WebReply(r.text() == null ? "" : r.text(), rows, id, edit, keep(r.attachment())));
         }
         return out;
     }

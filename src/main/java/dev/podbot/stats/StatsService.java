@@ -1,0 +1,91 @@
+package dev.podbot.stats;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import dev.podbot.command.Attachment;
+import dev.podbot.command.Button;
+import dev.podbot.command.Reply;
+import dev.podbot.notify.NotifyClock;
+import dev.podbot.podpoint.PodPointClient;
+import dev.podbot.podpoint.PodPointSession;
+import dev.podbot.podpoint.model.Charge;
+import dev.podbot.podpoint.model.PeriodTotals;
+import dev.podbot.podpoint.model.Pod;
+
+/**
+ * Reads a period's charges (and, on Pod Home, Pod Point's own totals) and turns them into a chart with its caption
+ * and buttons. Periods are calendar periods in {@code NOTIFY_TIMEZONE} (Europe/London by default); "today" comes
+ * from the notification clock, so tests choose the date.
+ */
+@ApplicationScoped
+public class StatsService {
+
+    @Inject
+    PodPointClient podPoint;
+
+    @Inject
+    NotifyClock clock;
+
+    @ConfigProperty(name = "notify.timezone", defaultValue = "Europe/London")
+    ZoneId zone;
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public LocalDate today() {
+        return clock.now().atZone(zone).toLocalDate();
+    }
+
+    /** The period's stats: its charges read from Pod Point (no more than the period needs), and its totals. */
+    public ChargeStats stats(PodPointSession session, List<Pod> pods, StatsPeriod period) {
+        List<Charge> charges = podPoint.chargesBetween(session, period.from(zone), period.to(zone));
+        Optional<PeriodTotals> totals = ChargeStats.inPeriod(charges, period, zone).isEmpty() ? Optional.empty()
+                : podPoint.periodTotals(session, pods, period.start(), period.lastDay());
+        return ChargeStats.of(period, zone, charges, pods, totals);
+    }
+
+    /** The chart with its caption and period buttons, or the friendly text (with the same buttons) for an empty period. */
+    public Reply render(ChargeStats stats) {
+        List<List<Button>> buttons = buttons(stats.period());
+        if (stats.isEmpty()) {
+            return Reply.of(StatsTexts.empty(stats.period()), buttons);
+        }
+        return Reply.withAttachment(Attachment.photo(StatsChart.png(stats), fileName(stats.period())),
+                StatsTexts.caption(stats), buttons);
+    }
+
+    static String fileName(StatsPeriod p) {
+        return "podpoint-stats-" + p.fileStem() + ".png";
+    }
+
+    /** ◀ previous · next ▶ (only up to the current period), then Week · Month · Year (the shown kind marked). */
+    List<List<Button>> buttons(StatsPeriod p) {
+        LocalDate today = today();
+        List<Button> step = new ArrayList<>();
+        step.add(new Button("◀ " + p.previous().label(), p.previous().buttonData()));
+        if (p.next().startedBy(today)) {
+            step.add(new Button(p.next().label() + " ▶", p.next().buttonData()));
+        }
+        List<Button> kinds = new ArrayList<>();
+        LocalDate anchor = p.lastDay().isBefore(today) ? p.lastDay() : today;
+        if (p.start().isAfter(anchor)) {
+            anchor = p.start();
+        }
+        for (StatsPeriod.Kind k : StatsPeriod.Kind.values()) {
+            StatsPeriod other = StatsPeriod.containing(k, anchor);
+            String word = Character.toUpperCase(k.word().charAt(0)) + k.word().substring(1);
+            kinds.add(new Button(k == p.kind() ? "• " + word + " •" : word, other.buttonData()));
+        }
+        return List.of(step, kinds);
+    }
+}
