@@ -40,7 +40,7 @@ import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
  * Draws a period's {@link ChargeStats} as a PNG for a phone screen: energy per day (week, month) or per month
- * (year) as stacked bars, one colour per charger, and the cost as a line on a second axis. 1200 × 800 px, the
+ * (year) as stacked bars, one colour per charger, and the cost so far as a line on a second axis. 1200 × 800 px, the
  * project's colours (the web chat's blue and amber), large type, flat bars, no shadows or gradients: none of
  * JFreeChart's default look. Runs headless (no display needed); the PNG is well under Telegram's 10 MB.
  */
@@ -99,11 +99,14 @@ public final class StatsChart {
         List<LocalDate> buckets = period.buckets();
         List<ChargerRef> chargers = stats.chargers().isEmpty() ? List.of(new ChargerRef("Charger", null))
                 : stats.chargers();
+        long soFar = 0;
         for (LocalDate b : buckets) {
             for (ChargerRef c : chargers) {
                 energy.addValue(stats.kwhOn(b, c), new SeriesKey(c.label(), chargers.indexOf(c)), b);
             }
-            cost.addValue(stats.costByBucket().getOrDefault(b, 0L) / 100.0, "Cost", b);
+            // the running total reads better than a zig-zag of daily costs, and ends at the period's cost
+            soFar += stats.costByBucket().getOrDefault(b, 0L);
+            cost.addValue(soFar / 100.0, "Cost so far", b);
         }
 
         Font label = new Font(Font.SANS_SERIF, Font.PLAIN, 24);
@@ -122,8 +125,9 @@ public final class StatsChart {
 
         NumberAxis kwhAxis = new NumberAxis("kWh");
         styleNumberAxis(kwhAxis, label, small, new DecimalFormat("0.#"));
-        NumberAxis moneyAxis = new NumberAxis(currencySymbol(stats.currency()));
-        styleNumberAxis(moneyAxis, label, small, new DecimalFormat("0.00"));
+        NumberAxis moneyAxis = new NumberAxis(null);
+        styleNumberAxis(moneyAxis, label, small,
+                new DecimalFormat("'" + currencySymbol(stats.currency()).replace("'", "") + "'#,##0.00"));
         moneyAxis.setLabelPaint(new Color(0xb07800));
         moneyAxis.setTickLabelPaint(new Color(0xb07800));
 
@@ -137,7 +141,7 @@ public final class StatsChart {
         }
         bars.setLegendItemLabelGenerator(new StandardCategorySeriesLabelGenerator("{0}"));
 
-        LineAndShapeRenderer line = new LineAndShapeRenderer(true, period.kind() != StatsPeriod.Kind.MONTH);
+        LineAndShapeRenderer line = new LineAndShapeRenderer(true, false);
         line.setSeriesPaint(0, AMBER);
         line.setSeriesStroke(0, new BasicStroke(4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         line.setSeriesShape(0, new Ellipse2D.Double(-6, -6, 12, 12));
