@@ -19,13 +19,13 @@ import dev.podbot.podpoint.model.Charge;
 import dev.podbot.podpoint.model.Pod;
 
 /**
- * {@code /export [month|year|all]} (default all): the charges as a CSV file ({@link ChargesCsv}), named like
+ * {@code /export [month|year|all|YYYY-MM|YYYY]} (default all): the charges as a CSV file ({@link ChargesCsv}), named like
  * {@code podpoint-charges-2026-11.csv}, for a spreadsheet or an employer's mileage claim.
  */
 @ApplicationScoped
 public class ExportHandler implements CommandHandler {
 
-    static final String USAGE = "/export [month|year|all] — your charges as a CSV file for a spreadsheet";
+    static final String USAGE = "/export [month|year|all|YYYY-MM|YYYY] — your charges as a CSV file for a spreadsheet";
 
     @Inject
     PodAccess access;
@@ -46,6 +46,21 @@ public class ExportHandler implements CommandHandler {
         return List.of(USAGE);
     }
 
+    /** {@code 2026-10} (a month) or {@code 2026} (a year), e.g. last month's report for an employer. */
+    static StatsPeriod named(String what) {
+        try {
+            if (what.matches("\\d{4}-\\d{2}")) {
+                return StatsPeriod.containing(StatsPeriod.Kind.MONTH, java.time.YearMonth.parse(what).atDay(1));
+            }
+            if (what.matches("\\d{4}")) {
+                return StatsPeriod.containing(StatsPeriod.Kind.YEAR, java.time.LocalDate.of(Integer.parseInt(what), 1, 1));
+            }
+        } catch (java.time.DateTimeException e) {
+            // falls through to the usage
+        }
+        throw CommandException.usage(USAGE);
+    }
+
     @Override
     public ChatResponse handle(CommandInput input) {
         if (input.args().size() > 1) {
@@ -56,8 +71,11 @@ public class ExportHandler implements CommandHandler {
             case "all" -> null;
             case "month" -> StatsPeriod.containing(StatsPeriod.Kind.MONTH, stats.today());
             case "year" -> StatsPeriod.containing(StatsPeriod.Kind.YEAR, stats.today());
-            default -> throw CommandException.usage(USAGE);
+            default -> named(what);
         };
+        if (period != null && !period.startedBy(stats.today())) {
+            throw new CommandException("📄 " + Html.escape(period.label()) + " hasn't begun yet — try /export month.");
+        }
         PodPointSession session = access.session(input.chatId());
         List<Pod> pods = access.pods(session);
         List<Charge> charges = period == null ? podPoint.allCharges(session)

@@ -17,7 +17,7 @@ import dev.podbot.podpoint.model.Pod;
 
 /**
  * {@code /stats [week|month|year]} (default month): a chart of the period's charging with its totals as caption.
- * Its buttons ({@code stats:<w|m|y>:<first day>}) step to the previous or next period or switch the kind by
+ * Its buttons ({@code stats:<w|m|y>:<first day>[:t]}) step to the previous or next period or switch the kind by
  * editing the same message's photo (editMessageMedia); an empty period is a friendly text instead of a chart.
  */
 @ApplicationScoped
@@ -70,9 +70,11 @@ public class StatsHandler implements CommandHandler {
         if (!input.isButton()) {
             return ChatResponse.of(reply);
         }
-        // a chart replaces the chart in place; an empty period can't (a photo message can't become text): it
-        // comes as a new message, and the toast says why
-        return s.isEmpty() ? ChatResponse.of(reply).withCallbackAnswer("No charges in " + period.label())
-                : ChatResponse.of(reply.asEdit()).withCallbackAnswer(period.label());
+        // a chart replaces a chart in place (editMessageMedia), a text a text (editMessageText); across kinds a
+        // message can't change (a photo message can't become text and back), so the answer comes as a new message
+        boolean onText = StatsService.ON_TEXT.equals(input.arg(2));
+        boolean sameKind = s.isEmpty() == onText;
+        return ChatResponse.of(sameKind ? reply.asEdit() : reply)
+                .withCallbackAnswer(s.isEmpty() ? "No charges in " + period.label() : period.label());
     }
 }

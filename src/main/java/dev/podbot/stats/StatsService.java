@@ -56,25 +56,33 @@ public class StatsService {
 
     /** The chart with its caption and period buttons, or the friendly text (with the same buttons) for an empty period. */
     public Reply render(ChargeStats stats) {
-        List<List<Button>> buttons = buttons(stats.period());
         if (stats.isEmpty()) {
-            return Reply.of(StatsTexts.empty(stats.period()), buttons);
+            return Reply.of(StatsTexts.empty(stats.period()), buttons(stats.period(), true));
         }
+        List<List<Button>> buttons = buttons(stats.period(), false);
         return Reply.withAttachment(Attachment.photo(StatsChart.png(stats), fileName(stats.period())),
                 StatsTexts.caption(stats), buttons);
     }
+
+    /** Button data suffix: the button sits on a text message, not on a chart. */
+    static final String ON_TEXT = "t";
 
     static String fileName(StatsPeriod p) {
         return "podpoint-stats-" + p.fileStem() + ".png";
     }
 
-    /** ◀ previous · next ▶ (only up to the current period), then Week · Month · Year (the shown kind marked). */
-    List<List<Button>> buttons(StatsPeriod p) {
+    /**
+     * ◀ previous · next ▶ (only up to the current period), then Week · Month · Year (the shown kind marked). On a
+     * text message (an empty period) the data ends in {@value #ON_TEXT}: a chart can't replace a text message
+     * (editMessageMedia needs a message with media), so the handler sends it as a new message instead.
+     */
+    List<List<Button>> buttons(StatsPeriod p, boolean onText) {
+        String suffix = onText ? ":" + ON_TEXT : "";
         LocalDate today = today();
         List<Button> step = new ArrayList<>();
-        step.add(new Button("◀ " + p.previous().label(), p.previous().buttonData()));
+        step.add(new Button("◀ " + p.previous().label(), p.previous().buttonData() + suffix));
         if (p.next().startedBy(today)) {
-            step.add(new Button(p.next().label() + " ▶", p.next().buttonData()));
+            step.add(new Button(p.next().label() + " ▶", p.next().buttonData() + suffix));
         }
         List<Button> kinds = new ArrayList<>();
         LocalDate anchor = p.lastDay().isBefore(today) ? p.lastDay() : today;
@@ -84,7 +92,7 @@ public class StatsService {
         for (StatsPeriod.Kind k : StatsPeriod.Kind.values()) {
             StatsPeriod other = StatsPeriod.containing(k, anchor);
             String word = Character.toUpperCase(k.word().charAt(0)) + k.word().substring(1);
-            kinds.add(new Button(k == p.kind() ? "• " + word + " •" : word, other.buttonData()));
+            kinds.add(new Button(k == p.kind() ? "• " + word + " •" : word, other.buttonData() + suffix));
         }
         return List.of(step, kinds);
     }
