@@ -26,7 +26,7 @@ import io.quarkus.scheduler.Scheduled;
  * insert it) and adds nothing. Quiet hours hold it like any other notification. The chart and totals are drawn
  * when the row is sent ({@link DigestRenderer}); the row's body holds the month ({@code 2026-10}).
  *
- * <p>Rows are added only during the first {@value #CATCH_UP_DAYS} days of a month, so a bot that was down on the
+ * <p>{@code NOTIFY_DIGEST=false} stops this instance from queueing digests. Rows are added only during the first {@value #CATCH_UP_DAYS} days of a month, so a bot that was down on the
  * 1st still sends it, but a chat linked later in the month does not get an old digest.
  */
 @ApplicationScoped
@@ -53,7 +53,7 @@ public class MonthlyDigest {
     @Scheduled(every = "60s", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = NotifyDisabled.class)
     void tick() {
-        if (!gate.enter()) {
+        if (!config.digest() || !gate.enter()) {
             return;
         }
         try {
