@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 
 import dev.podbot.account.AccountService;
 import dev.podbot.command.ChatTransport.DeliveryFailedException;
-import dev.podbot.command.PodAccess;
 import dev.podbot.command.Reply;
 import dev.podbot.notify.EventKind;
 import dev.podbot.notify.OutboxRenderer;
@@ -31,9 +30,6 @@ public class DigestRenderer implements OutboxRenderer {
 
     @Inject
     AccountService accounts;
-
-    @Inject
-    PodAccess access;
 
     @Inject
     PodPointClient podPoint;
@@ -59,7 +55,7 @@ public class DigestRenderer implements OutboxRenderer {
         if (session.isEmpty()) {
             throw new DeliveryFailedException("chat " + chatId + " has no linked account", null);
         }
-        List<Pod> pods = access.pods(session.get());
+        List<Pod> pods = stats.pods(chatId, session.get());
         StatsPeriod shown = StatsPeriod.containing(StatsPeriod.Kind.MONTH, month.atDay(1));
         StatsPeriod before = shown.previous();
         List<Charge> charges = podPoint.chargesBetween(session.get(), before.from(stats.zone()), shown.to(stats.zone()));

@@ -77,7 +77,7 @@ public class ExportHandler implements CommandHandler {
             throw new CommandException("📄 " + Html.escape(period.label()) + " hasn't begun yet — try /export month.");
         }
         PodPointSession session = access.session(input.chatId());
-        List<Pod> pods = access.pods(session);
+        List<Pod> pods = stats.pods(input.chatId(), session);
         List<Charge> charges = period == null ? podPoint.allCharges(session)
                 : podPoint.chargesBetween(session, period.from(stats.zone()), period.to(stats.zone()));
         int rows = ChargesCsv.rowCount(charges);

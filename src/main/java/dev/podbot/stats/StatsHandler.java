@@ -64,7 +64,7 @@ public class StatsHandler implements CommandHandler {
             period = StatsPeriod.containing(kind, stats.today());
         }
         PodPointSession session = access.session(input.chatId());
-        List<Pod> pods = access.pods(session);
+        List<Pod> pods = stats.pods(input.chatId(), session);
         ChargeStats s = stats.stats(session, pods, period);
         Reply reply = stats.render(s);
         if (!input.isButton()) {

@@ -13,6 +13,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.podbot.command.Attachment;
 import dev.podbot.command.Button;
+import dev.podbot.command.PodAccess;
+import dev.podbot.command.PodSnapshots;
 import dev.podbot.command.Reply;
 import dev.podbot.notify.NotifyClock;
 import dev.podbot.podpoint.PodPointClient;
@@ -35,6 +37,12 @@ public class StatsService {
     @Inject
     NotifyClock clock;
 
+    @Inject
+    PodAccess access;
+
+    @Inject
+    PodSnapshots snapshots;
+
     @ConfigProperty(name = "notify.timezone", defaultValue = "Europe/London")
     ZoneId zone;
 
@@ -44,6 +52,15 @@ public class StatsService {
 
     public LocalDate today() {
         return clock.now().atZone(zone).toLocalDate();
+    }
+
+    /**
+     * The account's chargers, for names and PPIDs: from the last poll when it is recent (as /pods answers), else
+     * read live.
+     */
+    public List<Pod> pods(long chatId, PodPointSession session) {
+        PodSnapshots.Snapshot recent = snapshots.fresh(chatId, session.userId(), java.time.Instant.now());
+        return recent != null ? recent.pods() : access.pods(session);
     }
 
     /** The period's stats: its charges read from Pod Point (no more than the period needs), and its totals. */
