@@ -43,7 +43,7 @@ public class AccountPoller {
     AccountService accounts;
 
     @Inject
-    NotifyStore store;
+    PollStateRepository pollStates;
 
     @Inject
     NotifyConfig config;
@@ -91,7 +91,7 @@ public class AccountPoller {
     private Outcome doPoll(long chatId) {
         Duration interval = bot.pollInterval();
         try {
-            AccountState prev = Tx.run(() -> store.loadAccountState(chatId));
+            AccountState prev = Tx.run(() -> pollStates.loadAccountState(chatId));
             PodPointSession session = accounts.session(chatId).orElse(null);
             if (session == null) {
                 return Outcome.GONE;
@@ -124,7 +124,7 @@ public class AccountPoller {
             String generation = session.generation() == null ? null : session.generation().wire();
             Observation obs = new Observation(pods, conn, fw, charges, now, generation);
             Detection d = new EventDetector(config.timezone()).detect(chatId, prev, obs);
-            int queued = Tx.run(() -> store.saveSuccess(chatId, prev, d, now, config.timezone()));
+            int queued = Tx.run(() -> pollStates.saveSuccess(chatId, prev, d, now, config.timezone()));
             if (queued > 0) {
                 Log.debugf("Chat %d: %d notification(s) queued", chatId, queued);
             }
@@ -132,7 +132,7 @@ public class AccountPoller {
         } catch (SignInRejectedException | MfaRequiredException e) {
             try {
                 Tx.run(() -> {
-                    store.saveAuthFailure(chatId, clock.now(), config.timezone());
+                    pollStates.saveAuthFailure(chatId, clock.now(), config.timezone());
                     accounts.markAuthFailed(chatId);
                     return null;
                 });
@@ -143,7 +143,7 @@ public class AccountPoller {
             return Outcome.AUTH_FAILED;
         } catch (RuntimeException e) {
             try {
-                Duration backoff = Tx.run(() -> store.saveFailure(chatId, clock.now(), interval, config.maxBackoff()));
+                Duration backoff = Tx.run(() -> pollStates.saveFailure(chatId, clock.now(), interval, config.maxBackoff()));
                 // an unreachable Pod Point says which setting and what to check; its message carries no secrets
                 String why = e instanceof PodPointUnavailableException ? e.getMessage() : e.getClass().getSimpleName();
                 Log.warnf("Chat %d: poll failed (%s); retrying in %ds", chatId, why, backoff.toSeconds());

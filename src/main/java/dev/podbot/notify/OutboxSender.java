@@ -63,7 +63,7 @@ public class OutboxSender {
     static final Duration RETRY_MAX = Duration.ofMinutes(30);
 
     @Inject
-    NotifyStore store;
+    OutboxRepository outbox;
 
     @Inject
     NotifyConfig config;
@@ -154,7 +154,7 @@ public class OutboxSender {
             return 0; // nothing can go out from here (yet): leave the rows to an instance that can deliver
         }
         Instant now = clock.now();
-        List<OutboxRow> rows = Tx.run(() -> store.dueOutbox(now, batch));
+        List<OutboxRow> rows = Tx.run(() -> outbox.due(now, batch));
         Map<Long, List<OutboxRow>> byChat = new LinkedHashMap<>();
         for (OutboxRow r : rows) {
             byChat.computeIfAbsent(r.chatId(), k -> new ArrayList<>()).add(r);
@@ -183,7 +183,7 @@ public class OutboxSender {
 
     void refreshPending() {
         try {
-            pending.set(Tx.run(store::countPending));
+            pending.set(Tx.run(outbox::countPending));
         } catch (RuntimeException e) {
             // keep the last value
         }
@@ -211,7 +211,7 @@ public class OutboxSender {
                 return taken; // shutting down: the rest stay PENDING for the next start
             }
             Instant startedAt = clock.now();
-            if (!Tx.run(() -> store.startSending(row.id(), instance, startedAt))) {
+            if (!Tx.run(() -> outbox.startSending(row.id(), instance, startedAt))) {
                 return taken; // another instance is sending this chat's rows: leave it the rest, in order
             }
             taken++;
@@ -221,7 +221,7 @@ public class OutboxSender {
                 transport.deliver(row.chatId(), reply(row));
             } catch (ChatUnreachableException e) {
                 Tx.run(() -> {
-                    store.release(row.id(), null);
+                    outbox.release(row.id(), null);
                     accounts.markChatUnreachable(row.chatId());
                     return null;
                 });
@@ -236,7 +236,7 @@ public class OutboxSender {
             }
             Instant sentAt = clock.now();
             Tx.run(() -> {
-                store.markSent(row.id(), sentAt);
+                outbox.markSent(row.id(), sentAt);
                 return null;
             });
             registry.counter("podbot.notifications.sent", "kind", row.kind()).increment();
@@ -249,9 +249,9 @@ public class OutboxSender {
         boolean giveUp = attempts >= config.maxAttempts();
         Tx.run(() -> {
             if (giveUp) {
-                store.markFailed(row.id());
+                outbox.markFailed(row.id());
             } else {
-                store.release(row.id(), clock.now().plus(retryDelay(attempts)));
+                outbox.release(row.id(), clock.now().plus(retryDelay(attempts)));
             }
             return null;
         });

@@ -44,7 +44,7 @@ public class PollCoordinator {
     NotifyConfig config;
 
     @Inject
-    NotifyStore store;
+    PollStateRepository pollStates;
 
     @Inject
     AccountPoller poller;
@@ -106,7 +106,7 @@ public class PollCoordinator {
 
     /** Releases every poll claim held under this instance's name; returns how many. */
     public int releaseOwnClaims() {
-        return Tx.run(() -> store.releasePollClaims(instanceId));
+        return Tx.run(() -> pollStates.releasePollClaims(instanceId));
     }
 
     /** SIGTERM, after the gate closed: polls in flight get a moment to save their result, then the pool stops. */
@@ -147,7 +147,7 @@ public class PollCoordinator {
      */
     public List<Long> claimAndSubmit() throws InterruptedException {
         try {
-            Tx.run(() -> store.ensurePollStates(clock.now()));
+            Tx.run(() -> pollStates.ensurePollStates(clock.now()));
         } catch (RuntimeException e) {
             // another instance inserted the same row first: it is there now
             Log.debugf("poll_state rows not added this tick (%s)", e.getClass().getSimpleName());
@@ -189,7 +189,7 @@ public class PollCoordinator {
     }
 
     private List<Long> claim(Instant now, int limit) {
-        return Tx.run(() -> store.claimDueAccounts(instanceId, now, limit, bot.pollInterval(), config.claimTimeout()));
+        return Tx.run(() -> pollStates.claimDueAccounts(instanceId, now, limit, bot.pollInterval(), config.claimTimeout()));
     }
 
     /** How long the oldest poll in flight has been running (zero when none runs). */

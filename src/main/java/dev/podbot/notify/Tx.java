@@ -4,7 +4,7 @@ import java.sql.SQLException;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-/** Runs JDBC work in a new, committed transaction. */
+/** Runs work in a new, committed transaction (repositories, and JDBC in tests: an SQLException is wrapped). */
 final class Tx {
     private Tx() {
     }

@@ -13,6 +13,8 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.podbot.BotConfig;
@@ -25,8 +27,10 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
  * Checks the settings a self-hoster writes by hand before any of the bot's own start-up work (Quarkus has only built
- * the configuration and migrated the database by then), and reports every problem at once, one line each. Quarkus prints a {@link ConfigurationException}'s message without a stack trace and exits with a
- * non-zero code. Messages name the setting and how to fix it, never its value.
+ * the configuration and migrated the database by then), and reports every problem at once, one line each: values
+ * of the wrong type ({@link MalformedSettings}), then the token, key, URLs, webhook and port. Quarkus prints a
+ * {@link ConfigurationException}'s message without a stack trace and exits with a non-zero code. Messages name the
+ * environment variable and how to fix it, never its value.
  */
 @ApplicationScoped
 public class ConfigurationCheck {
@@ -41,7 +45,9 @@ public class ConfigurationCheck {
     void onStart(@Observes @Priority(FIRST) StartupEvent event, BotConfig bot, TelegramConfig telegram,
             @ConfigProperty(name = "quarkus.http.host", defaultValue = "0.0.0.0") String host,
             @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int port) {
-        List<String> problems = problems(bot, telegram);
+        // malformed typed settings first: their defaults stood in so that Quarkus could build its configuration
+        List<String> problems = new ArrayList<>(malformed(ConfigProvider.getConfig()));
+        problems.addAll(problems(bot, telegram));
         // Quarkus binds its port after start-up events; in dev and test mode the port may be our own from before
         if (LaunchMode.current() == LaunchMode.NORMAL) {
             portProblem(host, port).ifPresent(problems::add);
@@ -49,6 +55,12 @@ public class ConfigurationCheck {
         if (!problems.isEmpty()) {
             throw new ConfigurationException(message(problems));
         }
+    }
+
+    /** The typed settings whose values could not be read ({@link MalformedSettings}), one line each. */
+    static List<String> malformed(Config config) {
+        return config.getOptionalValue(MalformedSettings.PROBLEMS, String.class).map(s -> List.of(s.split("\n")))
+                .orElse(List.of());
     }
 
     static List<String> problems(BotConfig bot, TelegramConfig telegram) {

@@ -70,7 +70,7 @@ class NotificationFlowTest {
     @Inject
     MeterRegistry registry;
     @Inject
-    NotifyStore store;
+    PollStateRepository store;
     @Inject
     NotifyInstance instance;
 

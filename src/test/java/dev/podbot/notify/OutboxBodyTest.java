@@ -31,7 +31,7 @@ class OutboxBodyTest {
     static final long CHAT = 7101;
 
     @Inject
-    NotifyStore store;
+    OutboxRepository outbox;
     @Inject
     AccountService accounts;
     @Inject
@@ -50,11 +50,7 @@ class OutboxBodyTest {
         // "&amp;" straddles character 4096 and the <b> is still open there: a plain cut breaks both
         String body = "<b>" + "x".repeat(4090) + "&amp;&amp; more</b>";
         Notification n = new Notification(EventKind.CHARGE_COMPLETED, "long:" + CHAT, Reply.of(body));
-        boolean queued = Tx.run(() -> {
-            try (Connection c = ds.getConnection()) {
-                return store.insertOutbox(c, CHAT, n, NotifyPrefs.defaults(), Instant.now(), ZoneId.of("UTC"));
-            }
-        });
+        boolean queued = Tx.run(() -> outbox.enqueue(CHAT, n, NotifyPrefs.defaults(), Instant.now(), ZoneId.of("UTC")));
         assertThat(queued).isTrue();
         String stored;
         try (Connection c = ds.getConnection(); Statement st = c.createStatement();

@@ -59,7 +59,7 @@ class TwoInstancesTest {
     @Inject
     PollCoordinator coordinator;
     @Inject
-    NotifyStore store;
+    PollStateRepository store;
     @Inject
     AccountPoller poller;
     @Inject

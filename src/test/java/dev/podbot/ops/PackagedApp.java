@@ -78,7 +78,8 @@ final class PackagedApp implements AutoCloseable {
 
     /**
      * Points the app at a fresh database: an H2 file under {@code workDir}, or, in a PostgreSQL build, a new database
-     * {@code name} next to the test database of the pom. Skips the test when PostgreSQL is not reachable.
+     * {@code name} (plus the suffix of the test database's name) next to the test database of the pom. Skips the test
+     * when PostgreSQL is not reachable.
      */
     void freshDatabase(Path workDir, String name) {
         if (!"postgresql".equals(dbKind())) {
@@ -89,6 +90,9 @@ final class PackagedApp implements AutoCloseable {
         }
         String testUrl = System.getProperty("podbot.test.jdbc-url", "jdbc:postgresql://127.0.0.1:5432/podbot_test");
         String server = testUrl.substring(0, testUrl.lastIndexOf('/') + 1);
+        // beside a test database of one's own (podbot_test_<name>), the app's databases get the same suffix, so two
+        // builds sharing one PostgreSQL server never drop each other's
+        name = name + testUrl.substring(server.length()).replaceFirst("^podbot_test", "").replaceAll("[^a-z0-9_]", "");
         String user = System.getProperty("podbot.test.db-user", "postgres");
         try (Connection c = DriverManager.getConnection(server + "postgres", user, "");
                 Statement s = c.createStatement()) {

@@ -42,6 +42,27 @@ class StartupMessagesIT {
     }
 
     @Test
+    void malformedSettingsAreOurLinesNamingTheEnvironmentVariableNotQuarkusValidation() throws Exception {
+        try (PackagedApp app = new PackagedApp(work)) {
+            app.freshDatabase(work, "podbot_it_malformed");
+            app.env.put("TELEGRAM_BOT_TOKEN", "7000000001:ZZF4k3-t0ken_For-Tests_0123456789abc");
+            app.env.put("TELEGRAM_API_URL", "http://127.0.0.1:" + PackagedApp.freePort());
+            app.env.put("BOT_POLL_INTERVAL", "fortnightly");
+            app.env.put("NOTIFY_TIMEZONE", "Mars/Base");
+            app.env.put("TELEGRAM_WORKERS", "eight");
+            app.env.put("NOTIFY_ENABLED", "maybe");
+            assertThat(refusedStart(app)).contains("podpoint-bot cannot start")
+                    .contains("\n  - BOT_POLL_INTERVAL must be a duration such as 30s, 5m or 1h")
+                    .contains("\n  - TELEGRAM_WORKERS must be a whole number")
+                    .contains("\n  - NOTIFY_ENABLED must be true or false")
+                    .contains("\n  - NOTIFY_TIMEZONE must be a time zone")
+                    .contains("\n  - BOT_ENCRYPTION_KEY is not set") // and the other problems, all at once
+                    .doesNotContain("SRCFG").doesNotContain("Configuration validation failed")
+                    .doesNotContain("bot.poll-interval").doesNotContain("fortnightly").doesNotContain("Mars");
+        }
+    }
+
+    @Test
     void aTakenPortNamesQuarkusHttpPort() throws Exception {
         try (PackagedApp app = new PackagedApp(work); ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress("0.0.0.0", app.port));
