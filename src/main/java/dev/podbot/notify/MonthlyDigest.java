@@ -36,7 +36,7 @@ public class MonthlyDigest {
     static final int CATCH_UP_DAYS = 3;
 
     @Inject
-    NotifyStore store;
+    OutboxRepository outbox;
 
     @Inject
     NotifyConfig config;
@@ -86,12 +86,8 @@ public class MonthlyDigest {
         int added = 0;
         for (long chat : chats) {
             try {
-                boolean inserted = Tx.run(() -> {
-                    try (Connection c = dataSource.getConnection()) {
-                        return store.insertOutbox(c, chat, new Notification(EventKind.MONTHLY_DIGEST, key(chat, month),
-                                Reply.of(month.toString())), NotifyPrefsRow.of(chat), now, config.timezone());
-                    }
-                });
+                boolean inserted = Tx.run(() -> outbox.enqueue(chat, new Notification(EventKind.MONTHLY_DIGEST,
+                        key(chat, month), Reply.of(month.toString())), now, config.timezone()));
                 added += inserted ? 1 : 0;
             } catch (RuntimeException e) {
                 // another instance inserted the same key first (unique constraint): it is there, once
@@ -122,7 +118,7 @@ public class MonthlyDigest {
                         + "CAST(a.chat_id AS VARCHAR(20)), ?)) "
                         + "AND NOT EXISTS (SELECT 1 FROM notify_prefs p WHERE p.chat_id = a.chat_id "
                         + "AND CONCAT(',', p.disabled_kinds, ',') LIKE ?) ORDER BY a.chat_id")) {
-            NotifyStore.setTs(ps, 1, due);
+            ps.setObject(1, java.time.OffsetDateTime.ofInstant(due, java.time.ZoneOffset.UTC));
             ps.setString(2, ":" + month);
             ps.setString(3, "%," + EventKind.MONTHLY_DIGEST.code() + ",%");
             try (ResultSet rs = ps.executeQuery()) {
