@@ -1,5 +1,6 @@
 package dev.podbot.account;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import dev.podbot.podpoint.PodPointClient;
@@ -29,10 +32,74 @@ public class AccountService {
     @Inject
     PodPointClient podPoint;
 
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    /**
+     * How long this instance trusts having seen a chat LINKED and active without reading the database again. Every
+     * change made here forgets it at once; a change made by another instance (its poller or outbox) is seen within
+     * this time. Telegram's "blocked" and "unblocked" updates are always read and written, so a chat another
+     * instance found blocked becomes active again as soon as its user unblocks the bot.
+     */
+    static final Duration KNOWN_ACTIVE_FOR = Duration.ofMinutes(5);
+    static final int KNOWN_ACTIVE_MAX = 100_000;
+
     private final Map<Long, PodPointSession> sessions = new ConcurrentHashMap<>();
+    /** Chat id to the System.nanoTime() at which the chat was read (or written) as LINKED and active. */
+    private final Map<Long, Long> knownActive = new ConcurrentHashMap<>();
 
     public Optional<ChatAccount> find(long chatId) {
         return Optional.ofNullable(ChatAccount.findById(chatId));
+    }
+
+    /**
+     * True when this instance read or wrote the chat as LINKED and active within {@link #KNOWN_ACTIVE_FOR}: the
+     * reply path then needs no database read (issue 11: each update's read competed with the outbox's writes).
+     */
+    public boolean knownLinkedAndActive(long chatId) {
+        Long at = knownActive.get(chatId);
+        return at != null && System.nanoTime() - at < KNOWN_ACTIVE_FOR.toNanos();
+    }
+
+    /**
+     * Forgets that the chat was seen active, now and again when the surrounding transaction ends (a reader in
+     * between may have remembered the state this transaction is replacing).
+     */
+    private void forgetActive(long chatId) {
+        knownActive.remove(chatId);
+        try {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    knownActive.remove(chatId);
+                }
+            });
+        } catch (IllegalStateException e) {
+            // no transaction: removed above
+        }
+    }
+
+    /** Remembers what was just read (committed) for {@link #knownLinkedAndActive}. */
+    public void remember(ChatAccount a) {
+        if (a == null) {
+            return;
+        }
+        if (a.status == ChatAccount.Status.LINKED && a.chatActive) {
+            if (knownActive.size() >= KNOWN_ACTIVE_MAX) {
+                long now = System.nanoTime();
+                knownActive.values().removeIf(at -> now - at >= KNOWN_ACTIVE_FOR.toNanos());
+                if (knownActive.size() >= KNOWN_ACTIVE_MAX) {
+                    return;
+                }
+            }
+            knownActive.put(a.chatId, System.nanoTime());
+        } else {
+            knownActive.remove(a.chatId);
+        }
     }
 
     public boolean isLinked(long chatId) {
@@ -44,6 +111,7 @@ public class AccountService {
      */
     @Transactional
     public ChatAccount link(long chatId, long telegramUserId, PodPointSession session) {
+        forgetActive(chatId);
         ChatAccount a = ChatAccount.findById(chatId);
         Instant now = Instant.now();
         if (a == null) {
@@ -72,6 +140,7 @@ public class AccountService {
     @Transactional
     public boolean unlink(long chatId) {
         sessions.remove(chatId);
+        forgetActive(chatId);
         boolean deleted = ChatAccount.deleteById(chatId);
         if (deleted) {
             Log.infof("Chat %d unlinked its Pod Point account", chatId);
@@ -113,6 +182,7 @@ public class AccountService {
     @Transactional
     public void markAuthFailed(long chatId) {
         sessions.remove(chatId);
+        forgetActive(chatId);
         ChatAccount a = ChatAccount.findById(chatId);
         if (a != null && a.status != ChatAccount.Status.AUTH_FAILED) {
             a.status = ChatAccount.Status.AUTH_FAILED;
@@ -123,6 +193,7 @@ public class AccountService {
     /** The user blocked the bot (Telegram 403): stop polling and sending until they write again. */
     @Transactional
     public void markChatUnreachable(long chatId) {
+        forgetActive(chatId);
         ChatAccount a = ChatAccount.findById(chatId);
         if (a != null && a.chatActive) {
             a.chatActive = false;
@@ -131,14 +202,27 @@ public class AccountService {
         }
     }
 
-    /** The user wrote again: the chat is reachable. */
-    @Transactional
+    /**
+     * The user wrote again: the chat is reachable. No database work when this instance saw the chat linked and
+     * active moments ago ({@link #knownLinkedAndActive}).
+     */
     public void markChatActive(long chatId) {
-        ChatAccount a = ChatAccount.findById(chatId);
-        if (a != null && !a.chatActive) {
-            a.chatActive = true;
-            a.updatedAt = Instant.now();
+        if (!knownLinkedAndActive(chatId)) {
+            reactivate(chatId);
         }
+    }
+
+    /** The chat is reachable (the user unblocked the bot, or wrote): always read and, if needed, written. */
+    public void reactivate(long chatId) {
+        ChatAccount a = QuarkusTransaction.requiringNew().call(() -> {
+            ChatAccount row = ChatAccount.findById(chatId);
+            if (row != null && !row.chatActive) {
+                row.chatActive = true;
+                row.updatedAt = Instant.now();
+            }
+            return row;
+        });
+        remember(a);
     }
 
     /** Chats whose accounts should be polled. */

@@ -21,10 +21,26 @@ public class KeyRotationTask {
     @Inject
     CredentialCipher cipher;
 
+    /**
+     * On a thread of its own: the first query pays for Hibernate's query parser (~0.4 s), which the start-up need
+     * not wait for (credentials under an old key still decrypt meanwhile).
+     */
     void onStart(@Observes StartupEvent event) {
-        int rotated = rotate();
-        if (rotated > 0) {
-            Log.infof("Re-encrypted the credentials of %d chat(s) with the newest key %s", rotated, cipher.primaryKeyId());
+        Thread t = new Thread(this::rotateAtStart, "podbot-key-rotation");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void rotateAtStart() {
+        try {
+            int rotated = rotate();
+            if (rotated > 0) {
+                Log.infof("Re-encrypted the credentials of %d chat(s) with the newest key %s", rotated,
+                        cipher.primaryKeyId());
+            }
+        } catch (RuntimeException e) {
+            Log.warnf("Could not re-encrypt credentials under older keys (%s); trying again at the next start",
+                    e.getClass().getSimpleName());
         }
     }
 

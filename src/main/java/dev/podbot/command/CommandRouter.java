@@ -195,10 +195,12 @@ public class CommandRouter implements CommandService {
             snapshots.forget(request.chatId()); // a change or a new login: the next /pods reads live
         }
         try {
-            if (h.needsAccount()) {
+            if (h.needsAccount() && !accounts.knownLinkedAndActive(request.chatId())) {
                 // read in its own transaction: always the stored state, never an entity cached earlier in the request
+                // (skipped while this instance saw the chat linked and active moments ago: no database on /pods)
                 Optional<ChatAccount> account = QuarkusTransaction.requiringNew()
                         .call(() -> accounts.find(request.chatId()));
+                account.ifPresent(accounts::remember);
                 if (account.isEmpty()) {
                     o.outcome = "no_account";
                     return refusal(request, NO_ACCOUNT);

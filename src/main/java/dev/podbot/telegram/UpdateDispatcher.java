@@ -121,7 +121,7 @@ public class UpdateDispatcher {
         Log.debugf("Handling %s", in);
         switch (in.kind()) {
             case BLOCKED -> accounts.markChatUnreachable(in.chatId());
-            case UNBLOCKED -> accounts.markChatActive(in.chatId());
+            case UNBLOCKED -> accounts.reactivate(in.chatId());
             case BUTTON_WITHOUT_CHAT -> answer(in, "");
             case MESSAGE, BUTTON -> handle(in);
         }
@@ -131,6 +131,8 @@ public class UpdateDispatcher {
         ChatRequest request = in.request();
         String tag = commandTag(request);
         try {
+            // the user wrote, so the chat is reachable; no database work while this instance knows it is active
+            // (the user sees the reply only once it is marked)
             accounts.markChatActive(in.chatId());
         } catch (RuntimeException e) {
             Log.warnf("Could not mark chat %d active (%s)", in.chatId(), e.getClass().getSimpleName());

@@ -91,4 +91,40 @@ class AccountServiceTest {
         assertThat(accounts.find(105)).isEmpty();
         assertThat(accounts.unlink(105)).isFalse();
     }
+
+    @Test
+    void aChatSeenActiveCostsNoDatabaseWorkUntilItsStateChangesHere() {
+        accounts.link(106, 12, session("f@example.com", "pw", "rt", "1"));
+        assertThat(accounts.knownLinkedAndActive(106)).as("a link is not trusted before it is read back").isFalse();
+        accounts.markChatActive(106); // reads the row: linked and active
+        assertThat(accounts.knownLinkedAndActive(106)).isTrue();
+
+        // another instance's outbox got a 403 and marked the chat inactive: this instance does not read the row
+        // again for a while (the reply path stays free of database work), so it does not write it either...
+        setActive(106, false);
+        accounts.markChatActive(106);
+        assertThat(active(106)).isFalse();
+        // ...but Telegram's "the user unblocked the bot" is always read and written
+        accounts.reactivate(106);
+        assertThat(active(106)).isTrue();
+
+        // a change made by this instance is seen at once
+        accounts.markChatUnreachable(106);
+        assertThat(accounts.knownLinkedAndActive(106)).isFalse();
+        accounts.markChatActive(106);
+        assertThat(active(106)).isTrue();
+        assertThat(accounts.knownLinkedAndActive(106)).isTrue();
+        accounts.markAuthFailed(106);
+        assertThat(accounts.knownLinkedAndActive(106)).isFalse();
+        accounts.markChatActive(106); // read: not linked any more, so nothing is remembered
+        assertThat(accounts.knownLinkedAndActive(106)).isFalse();
+    }
+
+    void setActive(long chat, boolean active) {
+        QuarkusTransaction.requiringNew().run(() -> ChatAccount.<ChatAccount>findById(chat).chatActive = active);
+    }
+
+    boolean active(long chat) {
+        return QuarkusTransaction.requiringNew().call(() -> ChatAccount.<ChatAccount>findById(chat).chatActive);
+    }
 }

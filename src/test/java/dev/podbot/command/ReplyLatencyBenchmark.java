@@ -54,9 +54,13 @@ import dev.podbot.telegram.FakeTelegramServer;
  * <pre>
  * ./mvnw -B package -DskipTests
  * ./mvnw -B test -Dtest=ReplyLatencyBenchmark -Dpodbot.bench=true [-Dbench.latency=300] [-Dbench.rate=20]
- *     [-Dbench.seconds=10] [-Dbench.fanout=10000] [-Dbench.jvm-options="..."] [-Dbench.jar=...]
- *     [-Dbench.startup-only=true]
+ *     [-Dbench.seconds=10] [-Dbench.fanout=10000] [-Dbench.fanout-seconds=30] [-Dbench.jvm-options="..."]
+ *     [-Dbench.jar=...] [-Dbench.startup-runs=5] [-Dbench.startup-only=true] [-Dbench.memory-only=true]
  * </pre>
+ *
+ * The machine may be shared: every figure comes with the load average, start-up is the median of several starts
+ * (the first on an empty database, the others restarts) with the CPU time (user + sys) the app used, and each phase
+ * prints the app's CPU time per update, which other programs on the machine hardly change.
  *
  * H2 build only: the fan-out's notifications are written straight into the app's outbox (H2 with AUTO_SERVER).
  */
@@ -97,10 +101,13 @@ class ReplyLatencyBenchmark {
         int seconds = Integer.getInteger("bench.seconds", 10);
         int fanout = Integer.getInteger("bench.fanout", 10_000);
         int fanoutRate = Integer.getInteger("bench.fanout-rate", 2);
-        String jvm = System.getProperty("bench.jvm-options", JVM_OPTIONS);
-        System.out.printf(Locale.ROOT, "BENCH Pod Point latency %d ms, %d updates/s for %d s per phase (%d/s during the "
-                + "fan-out), JVM options: %s, load average %s%n", latency, rate, seconds, fanoutRate,
-                jvm.isBlank() ? "(none)" : jvm, loadAverage());
+        int fanoutSeconds = Integer.getInteger("bench.fanout-seconds", 30);
+        int startups = Math.max(1, Integer.getInteger("bench.startup-runs", 5));
+        String jvm = System.getProperty("bench.jvm-options", defaultJvmOptions(jar));
+        System.out.printf(Locale.ROOT, "BENCH Pod Point latency %d ms, %d updates/s for %d s per phase (%d/s for %d s "
+                + "during the fan-out), JVM options: %s, env MALLOC_ARENA_MAX=%s, %d CPUs, load average %s%n", latency,
+                rate, seconds, fanoutRate, fanoutSeconds, jvm.isBlank() ? "(none)" : jvm, MALLOC_ARENA_MAX,
+                Runtime.getRuntime().availableProcessors(), loadAverage());
 
         // like Telegram's servers, the fake answers without Nagle's delay (else every answer waits ~40 ms for an ACK)
         System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -110,11 +117,12 @@ class ReplyLatencyBenchmark {
         wm.start();
         try {
             stubPodPoint(latency);
-            startApp(jar, jvm);
-            run(rate, seconds, fanout, fanoutRate, latency);
+            startUps(jar, jvm, startups);
+            run(rate, seconds, fanout, fanoutRate, fanoutSeconds, latency);
+            System.out.printf("BENCH load average at the end: %s%n", loadAverage());
         } finally {
             if (app != null) {
-                app.destroyForcibly().waitFor();
+                stopApp(); // gracefully: a -XX:StartFlightRecording in bench.jvm-options gets written
                 Files.copy(work.resolve("app.log"), Path.of("target", "bench-app.log"),
                         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
@@ -152,7 +160,55 @@ class ReplyLatencyBenchmark {
         }
     }
 
-    void startApp(Path jar, String jvm) throws Exception {
+    /** The glibc setting of the Docker image and the README: fewer malloc arenas, less resident memory. */
+    static final String MALLOC_ARENA_MAX = System.getProperty("bench.malloc-arena-max", "2");
+
+    /** The README's command: jvm.options plus the class-data archive next to the jar when it was made. */
+    static String defaultJvmOptions(Path jar) {
+        Path cds = jar.resolveSibling("app-cds.jsa");
+        return Files.isRegularFile(cds) ? JVM_OPTIONS + " -XX:SharedArchiveFile=" + cds : JVM_OPTIONS;
+    }
+
+    /**
+     * Starts the app {@code runs} times: the first on an empty database (Flyway creates the schema), then restarts
+     * on that database; prints each and the medians. The last start stays up for the rest of the benchmark.
+     */
+    void startUps(Path jar, String jvm, int runs) throws Exception {
+        List<long[]> restarts = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            if (app != null) {
+                stopApp();
+            }
+            long[] r = startApp(jar, jvm);
+            String what = i == 0 ? "first start (empty database)" : "restart " + i;
+            System.out.printf(Locale.ROOT, "BENCH start-up, %-28s: java -jar to the first getUpdates %5d ms, app CPU "
+                    + "(user+sys) %5d ms, load %s%s%n", what, r[0], r[1], loadAverage().split(" ")[0],
+                    archive(jvm) != null ? ", class-data archive " + (archiveMapped(archive(jvm)) ? "in use"
+                            : "NOT in use (made for other jars or another JVM?)") : "");
+            if (i > 0) {
+                restarts.add(r);
+            }
+        }
+        if (!restarts.isEmpty()) {
+            System.out.printf(Locale.ROOT, "BENCH start-up, median of %d restarts: %d ms (CPU %d ms)%n",
+                    restarts.size(), median(restarts, 0), median(restarts, 1));
+        }
+    }
+
+    static long median(List<long[]> rows, int col) {
+        long[] v = rows.stream().mapToLong(r -> r[col]).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    void stopApp() throws Exception {
+        app.destroy();
+        if (!app.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            app.destroyForcibly().waitFor();
+        }
+    }
+
+    /** Returns {wall ms to the first getUpdates, app CPU ms by then}. */
+    long[] startApp(Path jar, String jvm) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -167,7 +223,7 @@ class ReplyLatencyBenchmark {
             cmd.addAll(Arrays.asList(jvm.trim().split("\\s+")));
         }
         cmd.add("-jar");
-        cmd.add(jar.toAbsolutePath().toString());
+        cmd.add(jar.toString()); // as given, like the README: a class-data archive records the jar's path
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(work.resolve("app.log").toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("BOT_")
@@ -178,19 +234,46 @@ class ReplyLatencyBenchmark {
                 POLL_INTERVAL_SECONDS + "s", "PODPOINT_API_URL", base, "PODPOINT_AUTH_URL", base + PodPointWireMock.AUTH_PATH,
                 "PODPOINT_TOKEN_URL", base + PodPointWireMock.TOKEN_PATH, "PODPOINT_MFA_URL", base + PodPointWireMock.MFA_PATH));
         pb.environment().put("PODPOINT_API_KEY", PodPointWireMockResource.API_KEY);
+        pb.environment().remove("MALLOC_ARENA_MAX");
+        if (!MALLOC_ARENA_MAX.isBlank()) {
+            pb.environment().put("MALLOC_ARENA_MAX", MALLOC_ARENA_MAX);
+        }
+        int calls = tg.getUpdatesCalls();
         long t0 = System.nanoTime();
         app = pb.start();
-        while (tg.getUpdatesCalls() == 0) {
+        while (tg.getUpdatesCalls() == calls) {
             if (!app.isAlive() || System.nanoTime() - t0 > Duration.ofSeconds(60).toNanos()) {
                 throw new AssertionError("the app did not start:\n" + Files.readString(work.resolve("app.log")));
             }
             Thread.sleep(2);
         }
-        System.out.printf(Locale.ROOT, "BENCH start-up: java -jar to the first getUpdates %d ms%n",
-                (System.nanoTime() - t0) / 1_000_000);
+        return new long[] { (System.nanoTime() - t0) / 1_000_000, cpuMillis() };
     }
 
-    void run(int rate, int seconds, int fanout, int fanoutRate, int latency) throws Exception {
+    /** True when the app mapped its class-data archive (the JVM uses it silently or not at all). */
+    boolean archiveMapped(String archive) throws IOException {
+        return Files.readString(Path.of("/proc/" + app.pid() + "/maps"))
+                .contains(Path.of(archive).toAbsolutePath().normalize().toString());
+    }
+
+    /** The -XX:SharedArchiveFile of the JVM options, or null. */
+    static String archive(String jvm) {
+        for (String o : jvm.trim().split("\\s+")) {
+            if (o.startsWith("-XX:SharedArchiveFile=")) {
+                return o.substring("-XX:SharedArchiveFile=".length());
+            }
+        }
+        return null;
+    }
+
+    /** The app's CPU time so far (user + sys), from /proc. */
+    long cpuMillis() throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + app.pid() + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000 / 100; // USER_HZ is 100 on Linux
+    }
+
+    void run(int rate, int seconds, int fanout, int fanoutRate, int fanoutSeconds, int latency) throws Exception {
         Thread.sleep(5000);
         System.out.printf(Locale.ROOT, "BENCH idle RSS after start-up: %d MB%n", rssMb());
         if (Boolean.getBoolean("bench.startup-only")) {
@@ -228,6 +311,11 @@ class ReplyLatencyBenchmark {
         System.out.printf(Locale.ROOT, "BENCH quiet poll cycle: %.2f Pod Point calls per account (%d polls, %s); idle "
                 + "RSS %d MB%n", perPoll, polled, byEndpoint(), rssMb());
         Thread.sleep(Math.max(0, 200 - (System.nanoTime() - t0) / 1_000_000));
+        Thread.sleep(5000);
+        System.out.printf(Locale.ROOT, "BENCH idle RSS after %d chats linked and polled: %d MB%n", CHATS, rssMb());
+        if (Boolean.getBoolean("bench.memory-only")) {
+            return;
+        }
 
         int[] botMessage = new int[CHATS];
         for (int i = 0; i < CHATS; i++) {
@@ -255,16 +343,23 @@ class ReplyLatencyBenchmark {
         }
         for (int k = 0; k < names.length; k++) {
             String name = names[k];
-            phase(name + " during fan-out", fanoutRate, seconds, parts[k], perPoll, i -> send(name, i, botMessage));
+            phase(name + " during fan-out", fanoutRate, fanoutSeconds, parts[k], perPoll,
+                    i -> send(name, i, botMessage));
         }
         List<Long> fanTimes = tg.calls("sendMessage").stream().filter(c -> c.ok() && chatOf(c) >= FANOUT_CHAT
                 && chatOf(c) < CHAT).map(FakeTelegramServer.Call::atNanos).sorted().toList();
-        double secs = (fanTimes.get(fanTimes.size() - 1) - fanTimes.get(0)) / 1e9;
+        long first = fanTimes.get(0);
+        long last = fanTimes.get(fanTimes.size() - 1);
+        double secs = (last - first) / 1e9;
         int delivered = fanTimes.size();
+        long replies = tg.calls().stream().filter(c -> c.ok() && c.atNanos() >= first && c.atNanos() <= last
+                && ("sendmessage".equals(c.method()) || "editmessagetext".equals(c.method()))
+                && chatOf(c) >= CHAT).count();
         long limited = tg.calls().stream().filter(c -> c.status() == 429).count();
         System.out.printf(Locale.ROOT, "BENCH fan-out: %d of %d notifications delivered in %.1f s (first to last) = %.1f "
-                + "msg/s next to the replies; 429s from the fake Bot API: %d; RSS %d MB%n", delivered, fanout, secs,
-                delivered / secs, limited, rssMb());
+                + "msg/s next to %d replies (%.1f msg/s); together %.1f msg/s of Telegram's 30; 429s from the fake "
+                + "Bot API: %d; RSS %d MB%n", delivered, fanout, secs, delivered / secs, replies, replies / secs,
+                (delivered + replies) / secs, limited, rssMb());
         assertThat(limited).isZero();
     }
 
@@ -313,6 +408,7 @@ class ReplyLatencyBenchmark {
             throws Exception {
         wm.resetRequests();
         long p0 = polls();
+        long cpu0 = cpuMillis();
         int n = rate * seconds;
         long[] ids = new long[n];
         long[] chats = new long[n];
@@ -345,12 +441,15 @@ class ReplyLatencyBenchmark {
                 lat[j] = after.get(parts - 1).atNanos() - out;
             }
         }
+        long cpu = cpuMillis() - cpu0; // includes the polls and, during the fan-out, the sender's work
         Arrays.sort(lat);
         long polled = polls() - p0;
         double calls = Math.max(0, (wm.getAllServeEvents().size() - polled * perPoll) / n);
         System.out.printf(Locale.ROOT, "BENCH %-22s p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms  (%d updates, %d "
-                + "unanswered%s)%n", name, ms(lat[n / 2]), ms(lat[(int) (n * 0.99)]), ms(lat[n - 1]), n, missing,
-                n >= 50 ? String.format(Locale.ROOT, "; %.2f Pod Point calls per update", calls) : "");
+                + "unanswered%s; app CPU %.1f ms per update; load %s)%n", name, ms(lat[n / 2]),
+                ms(lat[(int) (n * 0.99)]), ms(lat[n - 1]), n, missing,
+                n >= 50 ? String.format(Locale.ROOT, "; %.2f Pod Point calls per update", calls) : "",
+                (double) cpu / n, loadAverage().split(" ")[0]);
     }
 
     int answered(long[] ids, long[] chats, int parts) {

@@ -36,8 +36,12 @@ class DockerfileBuildOutputIT {
         }
         assertThat(Path.of("target/quarkus-app/quarkus-run.jar")).isRegularFile();
         assertThat(DeploymentFilesTest.lines("Dockerfile.jvm"))
-                .contains("ENTRYPOINT [\"java\", \"@/app/jvm.options\", \"-jar\", \"/app/quarkus-run.jar\"]")
-                .contains("COPY --chown=1001:1001 jvm.options /app/jvm.options");
+                .contains("ENTRYPOINT [\"java\", \"@/app/jvm.options\", \"-XX:SharedArchiveFile=/app/app-cds.jsa\", "
+                        + "\"-jar\", \"/app/quarkus-run.jar\"]")
+                .contains("COPY --chown=1001:1001 jvm.options /app/jvm.options")
+                // the class-data archive is made in the image, by its own JVM, for the jar path the entrypoint uses
+                .anyMatch(l -> l.startsWith("RUN ") && l.contains("/app/appcds.sh /app/quarkus-run.jar /app/app-cds.jsa"))
+                .contains("    MALLOC_ARENA_MAX=2");
         assertThat(Path.of("jvm.options")).isRegularFile();
     }
 

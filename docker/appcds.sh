@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Makes the class-data archive (AppCDS) with which the JVM starts podpoint-bot about a second sooner, using less CPU:
+# one training run of the packaged app (H2 in memory, a throw-away encryption key, Telegram and Pod Point pointed at a
+# closed local port, so nothing leaves the machine), stopped once it answers its health check. At exit the JVM writes
+# every class it loaded into the archive; later starts map them instead of loading and verifying them again.
+#
+# usage (from the repository root, after ./mvnw package; H2 builds only):
+#   docker/appcds.sh [jar] [archive]      defaults: target/quarkus-app/quarkus-run.jar target/quarkus-app/app-cds.jsa
+# then start with the same jar path:
+#   java @jvm.options -XX:SharedArchiveFile=target/quarkus-app/app-cds.jsa -jar target/quarkus-app/quarkus-run.jar
+#
+# Make it again after every build and with the JVM that runs the bot: the JVM checks that the archive belongs to the
+# same JVM and the same jars (same paths, same files), and otherwise starts without it, the slow way. A missing
+# archive is ignored the same way.
+set -euo pipefail
+jar="${1:-target/quarkus-app/quarkus-run.jar}"
+archive="${2:-$(dirname "${jar}")/app-cds.jsa}"
+options="${JVM_OPTIONS_FILE:-$(dirname "$0")/../jvm.options}"
+[ -f "${options}" ] || options="$(dirname "${jar}")/jvm.options"
+port="${APPCDS_PORT:-18399}"
+log="$(mktemp)"
+rm -f "${archive}"
+
+key="$(head -c 32 /dev/urandom | base64)"
+env -i PATH="${PATH}" HOME="${HOME:-/tmp}" MALLOC_ARENA_MAX=2 \
+  TELEGRAM_BOT_TOKEN=123456:appcds-training-run TELEGRAM_API_URL=http://127.0.0.1:9 \
+  PODPOINT_API_URL=http://127.0.0.1:9 PODPOINT_AUTH_URL=http://127.0.0.1:9 PODPOINT_TOKEN_URL=http://127.0.0.1:9 \
+  PODPOINT_MFA_URL=http://127.0.0.1:9 BOT_ENCRYPTION_KEY="${key}" QUARKUS_HTTP_PORT="${port}" \
+  QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:mem:appcds;DB_CLOSE_DELAY=-1" \
+  java "@${options}" -XX:ArchiveClassesAtExit="${archive}" -jar "${jar}" >"${log}" 2>&1 &
+pid=$!
+
+up() {
+  exec 3<>"/dev/tcp/127.0.0.1/${port}" || return 1
+  printf 'GET /q/health/live HTTP/1.0\r\nHost: localhost\r\n\r\n' >&3
+  local status
+  IFS= read -r -t 5 status <&3 || return 1
+  exec 3<&-
+  case "${status}" in *" 200 "*) return 0 ;; *) return 1 ;; esac
+}
+for _ in $(seq 1 240); do
+  if ! kill -0 "${pid}" 2>/dev/null; then
+    echo "appcds: the training run stopped early:" >&2; tail -20 "${log}" >&2; exit 1
+  fi
+  if up 2>/dev/null; then break; fi
+  sleep 0.5
+done
+sleep 3 # the Telegram client's first attempts (HTTP, JSON) load their classes too
+kill -TERM "${pid}"
+wait "${pid}" || true
+rm -f "${log}"
+[ -s "${archive}" ] || { echo "appcds: no archive was written" >&2; exit 1; }
+echo "appcds: wrote ${archive} ($(du -h "${archive}" | cut -f1))"
