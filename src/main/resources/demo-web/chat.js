@@ -70,6 +70,10 @@
 
   function fill(div, reply) {
     while (div.firstChild) div.removeChild(div.firstChild);
+    if (reply.file) {
+      div.classList.add('has-file');
+      div.appendChild(fileView(reply.file));
+    }
     var body = document.createElement('div');
     body.className = 'text';
     renderHtml(body, reply.text || '');
@@ -93,6 +97,24 @@
       });
       div.appendChild(box);
     }
+  }
+
+  // a photo is shown inline (a chart); a document is offered for download under its own name
+  function fileView(file) {
+    if (file.kind === 'photo') {
+      var img = document.createElement('img');
+      img.className = 'photo';
+      img.src = file.url;
+      img.alt = file.name;
+      img.addEventListener('load', scroll);
+      return img;
+    }
+    var a = document.createElement('a');
+    a.className = 'file';
+    a.href = file.url;
+    a.setAttribute('download', file.name);
+    a.textContent = '📄 ' + file.name + ' (' + Math.max(1, Math.round(file.size / 1024)) + ' KB)';
+    return a;
   }
 
   function showReplies(res, notification) {

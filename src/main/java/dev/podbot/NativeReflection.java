@@ -71,6 +71,14 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         BotApiMethodSerializable.class, SendMessage.class, EditMessageText.class, DeleteMessage.class,
         AnswerCallbackQuery.class, SetMyCommands.class, GetMe.class, SetWebhook.class, DeleteWebhook.class,
         GetUpdates.class,
+        // uploads (/stats charts, /export files): multipart, with the media objects they carry
+        org.telegram.telegrambots.meta.api.methods.send.SendPhoto.class,
+        org.telegram.telegrambots.meta.api.methods.send.SendDocument.class,
+        org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageMedia.class,
+        org.telegram.telegrambots.meta.api.objects.InputFile.class,
+        org.telegram.telegrambots.meta.api.objects.media.InputMedia.class,
+        org.telegram.telegrambots.meta.api.objects.media.InputMediaPhoto.class,
+        org.telegram.telegrambots.meta.api.objects.media.InputMediaDocument.class,
         // our own records without their own annotation
         ChargeMode.class })
 public final class NativeReflection {

@@ -34,14 +34,17 @@ class ArchitectureTest {
                 .layer("command").definedBy("dev.podbot.command..")
                 .layer("telegram").definedBy("dev.podbot.telegram..")
                 .layer("notify").definedBy("dev.podbot.notify..")
+                .layer("stats").definedBy("dev.podbot.stats..")
                 .layer("demo").definedBy("dev.podbot.demo..")
                 .layer("ops").definedBy("dev.podbot.ops..")
                 .whereLayer("demo").mayNotBeAccessedByAnyLayer()
                 .whereLayer("ops").mayNotBeAccessedByAnyLayer()
                 .whereLayer("telegram").mayOnlyBeAccessedByLayers("ops")
-                .whereLayer("notify").mayNotBeAccessedByAnyLayer()
-                .whereLayer("command").mayOnlyBeAccessedByLayers("telegram", "notify", "demo")
-                .whereLayer("account").mayOnlyBeAccessedByLayers("command", "telegram", "notify", "demo", "ops")
+                // stats draws the monthly digest for notify's outbox (through notify's OutboxRenderer interface)
+                .whereLayer("notify").mayOnlyBeAccessedByLayers("stats")
+                .whereLayer("stats").mayNotBeAccessedByAnyLayer()
+                .whereLayer("command").mayOnlyBeAccessedByLayers("telegram", "notify", "demo", "stats")
+                .whereLayer("account").mayOnlyBeAccessedByLayers("command", "telegram", "notify", "demo", "ops", "stats")
                 .check(classes);
     }
 

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 public final class MessageSplitter {
 
     public static final int TELEGRAM_LIMIT = 4096;
+    /** Telegram's limit for a photo's or document's caption (characters after entity parsing). */
+    public static final int CAPTION_LIMIT = 1024;
     private static final Pattern TAG = Pattern.compile("<(/?)([a-zA-Z-]+)([^>]*)>");
 
     private MessageSplitter() {
@@ -43,6 +45,19 @@ public final class MessageSplitter {
             end--;
         }
         return t.substring(0, end) + "…";
+    }
+
+    /** How long an HTML text is as the user sees it (tags removed, entities decoded): what Telegram's limits count. */
+    public static int plainLength(String html) {
+        if (html == null) {
+            return 0;
+        }
+        return Html.unescape(TAG.matcher(html).replaceAll("")).length();
+    }
+
+    /** True when the HTML text fits a Telegram caption. */
+    public static boolean fitsCaption(String html) {
+        return plainLength(html) <= CAPTION_LIMIT;
     }
 
     public static List<String> split(String html) {

@@ -17,6 +17,7 @@ public enum EventKind {
     CHARGER_OFFLINE("offline", "Charger offline", true),
     CHARGER_ONLINE("online", "Charger back online", false),
     FIRMWARE("firmware", "Firmware update", false),
+    MONTHLY_DIGEST("digest", "Monthly digest", false),
     SIGN_IN_FAILED("signin", "Sign-in problem", true);
 
     private final String code;

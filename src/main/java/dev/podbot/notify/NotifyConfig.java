@@ -54,6 +54,13 @@ public interface NotifyConfig {
     @WithDefault("10m")
     Duration stallTimeout();
 
+    /**
+     * NOTIFY_DIGEST: send the monthly digest on the 1st (each chat can also switch it off in /notify). Off, no digest
+     * is queued by this instance.
+     */
+    @WithDefault("true")
+    boolean digest();
+
     /** NOTIFY_MAX_ATTEMPTS: failed deliveries before a row is given up (FAILED). */
     @WithDefault("10")
     int maxAttempts();

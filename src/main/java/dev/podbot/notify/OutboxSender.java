@@ -89,6 +89,9 @@ public class OutboxSender {
     @Inject
     NotifyInstance instance;
 
+    @Inject
+    Instance<OutboxRenderer> renderers;
+
     private String instanceId;
     private ExecutorService pool;
     private final AtomicLong pending = new AtomicLong();
@@ -269,6 +272,11 @@ public class OutboxSender {
     }
 
     Reply reply(OutboxRow row) {
+        for (OutboxRenderer r : renderers) {
+            if (r.handles(row.kind())) {
+                return r.render(row.chatId(), row.body());
+            }
+        }
         List<List<Button>> buttons = List.of();
         if (row.buttons() != null && !row.buttons().isBlank()) {
             try {

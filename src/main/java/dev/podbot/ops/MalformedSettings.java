@@ -68,6 +68,7 @@ public class MalformedSettings implements ConfigSourceInterceptor {
         m.put("ops.health.cache-ttl", new Setting(SettingFormat.DURATION, "30s"));
         m.put("ops.health.timeout", new Setting(SettingFormat.DURATION, "3s"));
         m.put("notify.enabled", new Setting(SettingFormat.TRUE_FALSE, "true"));
+        m.put("notify.digest", new Setting(SettingFormat.TRUE_FALSE, "true"));
         m.put("notify.tick", new Setting(SettingFormat.DURATION, "1s"));
         m.put("notify.timezone", new Setting(SettingFormat.TIME_ZONE, "Europe/London"));
         m.put("notify.firmware-every", new Setting(SettingFormat.WHOLE_NUMBER, "12"));

@@ -63,6 +63,49 @@ public interface ChargerReads {
         return completedSince(session, since);
     }
 
+    /**
+     * Charges that started in {@code [from, to)}, newest first, reading no more than the period needs: the
+     * legacy history is paged newest first and the paging stops at the first page that reaches back before
+     * {@code from} (Pod Point caps page sizes). Charges still in progress are included (they have no end yet).
+     */
+    default List<Charge> chargesBetween(PodPointSession session, Instant from, Instant to) {
+        List<Charge> out = new java.util.ArrayList<>();
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (int page = 1; page <= PERIOD_MAX_PAGES; page++) {
+            List<Charge> got = charges(session, page, PERIOD_PAGE_SIZE).charges();
+            boolean reachedStart = false;
+            for (Charge c : got) {
+                if (c.startsAt() == null) {
+                    continue;
+                }
+                Instant start = c.startsAt().toInstant();
+                if (start.isBefore(from)) {
+                    reachedStart = true;
+                } else if (start.isBefore(to) && seen.add(c.id())) {
+                    out.add(c);
+                }
+            }
+            if (reachedStart || got.size() < PERIOD_PAGE_SIZE) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    /** Page size when reading a period's charges (Pod Point caps pages; 50 is what its own clients use). */
+    int PERIOD_PAGE_SIZE = 50;
+    /** At most this many pages for one period (5,000 charges: years of daily charging on several chargers). */
+    int PERIOD_MAX_PAGES = 100;
+
+    /**
+     * Totals Pod Point computes itself for the local dates {@code [from, to]} over the given chargers, or empty
+     * when this API generation has no such call (legacy: the caller sums the charges).
+     */
+    default java.util.Optional<dev.podbot.podpoint.model.PeriodTotals> periodTotals(PodPointSession session,
+            List<Pod> pods, java.time.LocalDate from, java.time.LocalDate to) {
+        return java.util.Optional.empty();
+    }
+
     /** The pod's current override, or empty when there is none. */
     Optional<ChargeOverride> chargeOverride(PodPointSession session, Pod pod);
 

@@ -184,6 +184,17 @@ public class RoutingPodPointClient implements PodPointClient {
     }
 
     @Override
+    public List<Charge> chargesBetween(PodPointSession s, Instant from, Instant to) {
+        return on(s, api -> api.chargesBetween(s, from, to));
+    }
+
+    @Override
+    public Optional<dev.podbot.podpoint.model.PeriodTotals> periodTotals(PodPointSession s, List<Pod> pods,
+            java.time.LocalDate from, java.time.LocalDate to) {
+        return on(s, api -> api.periodTotals(s, pods, from, to));
+    }
+
+    @Override
     public Optional<ChargeOverride> chargeOverride(PodPointSession s, Pod pod) {
         return on(s, api -> api.chargeOverride(s, pod));
     }

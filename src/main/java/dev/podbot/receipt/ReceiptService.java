@@ -128,7 +128,7 @@ public class ReceiptService {
     public Reply render(ReceiptWatch w) {
         Progress p = w.progress();
         String text = ReceiptTexts.render(w.head, p, Formats.zone(w.zone), config.confirmTimeout());
-        return new Reply(text, ReceiptTexts.buttons(ReceiptButtons.decode(w.buttons), p, w.id), false, w.id);
+        return new Reply(text, ReceiptTexts.buttons(ReceiptButtons.decode(w.buttons), p, w.id), false, null, w.id);
     }
 
     /** A short fingerprint of what a message shows. */

@@ -78,7 +78,24 @@ public final class TelegramSender {
 
     /** Executes one Bot API call in the given lane, within the limits and with retries. */
     public <T extends Serializable> T execute(Long chatId, BotApiMethod<T> method, boolean limited, Lane lane) {
-        String name = method.getMethod();
+        return run(chatId, method.getMethod(), limited, lane, c -> c.execute(method));
+    }
+
+    /** One multipart call (sendPhoto, sendDocument, editMessageMedia), made afresh for every attempt. */
+    @FunctionalInterface
+    public interface Upload<T> {
+        T send(TelegramClient client) throws TelegramApiException;
+    }
+
+    /**
+     * Executes one upload into a chat, within the same limits, lanes and retries as every other message. The call
+     * is built anew on each attempt, because the file's stream can be read only once.
+     */
+    public <T> T upload(long chatId, String method, Lane lane, Upload<T> call) {
+        return run(chatId, method, true, lane, call);
+    }
+
+    private <T> T run(Long chatId, String name, boolean limited, Lane lane, Upload<T> call) {
         int attempts = Math.max(1, settings.attempts());
         long backoff = Math.max(1, settings.initialBackoff().toMillis());
         // a person waits for an interactive call in a chat: retry server trouble for longer than a notification (the
@@ -87,7 +104,7 @@ public final class TelegramSender {
                 : Long.MIN_VALUE;
         for (int attempt = 1;; attempt++) {
             try (OutboundGate.Slot slot = acquire(chatId, limited, lane)) {
-                return client.execute(method);
+                return call.send(client);
             } catch (TelegramApiRequestException e) {
                 Integer code = e.getErrorCode();
                 if (code != null && code == 429) {

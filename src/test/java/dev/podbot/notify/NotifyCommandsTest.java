@@ -89,7 +89,7 @@ class NotifyCommandsTest {
                 .doesNotContain("notify:toggle:signin");
         // each switch is shown once, as a button with its state, and labelled the same way everywhere
         assertThat(r.replies().get(0).buttons()).flatMap(row -> row).extracting(b -> b.text())
-                .hasSize(8).contains("✅ Charge completed", "✅ Charger offline (urgent)");
+                .hasSize(9).contains("✅ Charge completed", "✅ Charger offline (urgent)", "✅ Monthly digest");
         for (EventKind k : EventKind.values()) {
             assertThat(r.replies().get(0).text()).doesNotContain(k.label());
         }

@@ -142,6 +142,13 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void theJvmImageHasAFontForCharts() throws IOException {
+        // /stats draws with Java2D: without fontconfig and a font the chart fails in the container
+        assertThat(String.join("\n", finalStage(lines("Dockerfile.jvm"))))
+                .contains("fontconfig").contains("fonts-dejavu-core");
+    }
+
+    @Test
     void devModeAsksNoAnalyticsQuestion() throws IOException {
         // Maven reads .mvn/maven.config on every ./mvnw run; Quarkus reads the switch as a system property
         assertThat(Files.readString(Path.of(".mvn", "maven.config")).split("\\s+"))

@@ -49,10 +49,10 @@ class ReceiptTextsTest {
 
     @Test
     void theFingerprintChangesWithTextOrButtonsOnly() {
-        Reply a = new Reply("x", List.of(List.of(new Button("b", "d"))), false, 1L);
+        Reply a = new Reply("x", List.of(List.of(new Button("b", "d"))), false, null, 1L);
         assertThat(ReceiptService.fingerprint(a)).isEqualTo(ReceiptService.fingerprint(a.withReceipt(2L)));
         assertThat(ReceiptService.fingerprint(a)).isNotEqualTo(ReceiptService.fingerprint(Reply.of("x")));
         assertThat(ReceiptService.fingerprint(a)).isNotEqualTo(ReceiptService.fingerprint(
-                new Reply("y", a.buttons(), false, 1L)));
+                new Reply("y", a.buttons(), false, null, 1L)));
     }
 }

@@ -45,8 +45,121 @@ public final class BotApiRules {
             case "deletemessage" -> firstOf(required(p, "chat_id"), required(p, "message_id"));
             case "setmycommands" -> commands(p.get("commands"));
             case "setwebhook" -> required(p, "url");
+            case "sendphoto" -> firstOf(required(p, "chat_id"), file(p, "photo", PHOTO_MAX), photo(p.get("photo")),
+                    caption(p, p.get("caption")), markup(p));
+            case "senddocument" -> firstOf(required(p, "chat_id"), file(p, "document", DOCUMENT_MAX),
+                    caption(p, p.get("caption")), markup(p));
+            case "editmessagemedia" -> firstOf(required(p, "chat_id"), required(p, "message_id"), media(p), markup(p));
             default -> null;
         };
+    }
+
+    static final int PHOTO_MAX = 10 * 1024 * 1024;
+    static final int DOCUMENT_MAX = 50 * 1024 * 1024;
+    static final int CAPTION_MAX = 1024;
+
+    /** A file field: an uploaded part (within the size limit) or a file_id / URL string. */
+    private static String file(Map<String, Object> p, String field, int max) {
+        Object v = p.get(field);
+        if (v == null || String.valueOf(v).isBlank()) {
+            return "Bad Request: there is no " + field + " in the request";
+        }
+        if (v instanceof FakeTelegramServer.Upload u) {
+            if (u.bytes().length == 0) {
+                return "Bad Request: file must be non-empty";
+            }
+            if (u.bytes().length > max) {
+                return "Bad Request: file is too big";
+            }
+            if (u.fileName() == null || u.fileName().isBlank()) {
+                return "Bad Request: file name is empty";
+            }
+        }
+        return null;
+    }
+
+    /** Telegram's photo rules: an image it can read, width + height at most 10,000, sides at most 20:1. */
+    private static String photo(Object v) {
+        if (!(v instanceof FakeTelegramServer.Upload u)) {
+            return null;
+        }
+        try {
+            java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(u.bytes()));
+            if (img == null) {
+                return "Bad Request: IMAGE_PROCESS_FAILED";
+            }
+            int w = img.getWidth();
+            int h = img.getHeight();
+            if (w + h > 10_000 || Math.max(w, h) > 20 * Math.min(w, h)) {
+                return "Bad Request: PHOTO_INVALID_DIMENSIONS";
+            }
+        } catch (java.io.IOException e) {
+            return "Bad Request: IMAGE_PROCESS_FAILED";
+        }
+        return null;
+    }
+
+    /** A caption: at most 1,024 characters after entity parsing, valid HTML when parse_mode is HTML. */
+    private static String caption(Map<String, Object> p, Object caption) {
+        return caption(caption, p.get("parse_mode"));
+    }
+
+    private static String caption(Object caption, Object parseMode) {
+        if (caption == null) {
+            return null;
+        }
+        String text = String.valueOf(caption);
+        String plain = text;
+        if ("HTML".equalsIgnoreCase(String.valueOf(parseMode))) {
+            String problem = html(text);
+            if (problem != null) {
+                return "Bad Request: can't parse entities: " + problem;
+            }
+            plain = plainText(text);
+        }
+        if (plain.length() > CAPTION_MAX) {
+            return "Bad Request: message caption is too long";
+        }
+        return null;
+    }
+
+    /** editMessageMedia's {@code media}: an InputMedia JSON whose attach://name has a matching file part. */
+    @SuppressWarnings("unchecked")
+    private static String media(Map<String, Object> p) {
+        Object raw = p.get("media");
+        if (raw == null) {
+            return "Bad Request: media is empty";
+        }
+        Map<String, Object> m;
+        try {
+            m = raw instanceof String s ? JSON.readValue(s, Map.class) : (Map<String, Object>) raw;
+        } catch (Exception e) {
+            return "Bad Request: can't parse InputMedia JSON object";
+        }
+        Object type = m.get("type");
+        if (!Set.of("photo", "document", "video", "animation", "audio").contains(String.valueOf(type))) {
+            return "Bad Request: unsupported media type";
+        }
+        String media = String.valueOf(m.get("media"));
+        if (media.startsWith("attach://")) {
+            Object part = p.get(media.substring("attach://".length()));
+            if (!(part instanceof FakeTelegramServer.Upload u) || u.bytes().length == 0) {
+                return "Bad Request: can't find attached file \"" + media.substring(9) + "\"";
+            }
+            int max = "photo".equals(type) ? PHOTO_MAX : DOCUMENT_MAX;
+            if (u.bytes().length > max) {
+                return "Bad Request: file is too big";
+            }
+            if ("photo".equals(type)) {
+                String problem = photo(u);
+                if (problem != null) {
+                    return problem;
+                }
+            }
+        } else if (media.isBlank() || media.equals("null")) {
+            return "Bad Request: media is empty";
+        }
+        return caption(m.get("caption"), m.get("parse_mode"));
     }
 
     private static String firstOf(String... problems) {

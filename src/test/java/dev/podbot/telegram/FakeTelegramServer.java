@@ -75,7 +75,45 @@ public final class FakeTelegramServer implements AutoCloseable {
         public boolean ok() {
             return status == 200;
         }
+
+        /** The caption of a sendPhoto/sendDocument call (editMessageMedia: the caption inside {@code media}). */
+        public String caption() {
+            Object c = params.get("caption");
+            if (c == null && params.get("media") instanceof String m) {
+                try {
+                    com.fasterxml.jackson.databind.JsonNode n = new ObjectMapper().readTree(m);
+                    return n.hasNonNull("caption") ? n.get("caption").asText() : null;
+                } catch (IOException e) {
+                    return null;
+                }
+            }
+            return c == null ? null : String.valueOf(c);
+        }
+
+        /**
+         * The file uploaded with this call: the {@code photo} or {@code document} part, or for editMessageMedia the
+         * part its {@code media} names ({@code attach://name}); null when none came.
+         */
+        public Upload upload() {
+            for (Object v : params.values()) {
+                if (v instanceof Upload u) {
+                    return u;
+                }
+            }
+            return null;
+        }
     }
+
+    /** A file part of a multipart request: its field, file name, content type and bytes. */
+    public record Upload(String field, String fileName, String contentType, byte[] bytes) {
+        @Override
+        public String toString() {
+            return "Upload[" + field + ", " + fileName + ", " + bytes.length + " bytes]";
+        }
+    }
+
+    /** Methods that put a message with a file into a chat. */
+    static final java.util.Set<String> MEDIA_METHODS = java.util.Set.of("sendphoto", "senddocument", "editmessagemedia");
 
     private record Fault(String method, String chatId, int status, String description, Integer retryAfter) {
     }
@@ -488,7 +526,8 @@ public final class FakeTelegramServer implements AutoCloseable {
             if (fault == null) {
                 fault = outage(method);
             }
-            if (fault == null && (method.equals("sendmessage") || method.equals("editmessagetext"))) {
+            if (fault == null && (method.equals("sendmessage") || method.equals("editmessagetext")
+                    || MEDIA_METHODS.contains(method))) {
                 fault = floodControl();
             }
             if (fault == null && method.equals("editmessagetext")) {
@@ -522,8 +561,16 @@ public final class FakeTelegramServer implements AutoCloseable {
                         .put("url", webhook == null ? "" : String.valueOf(webhook.get("url")))
                         .put("has_custom_certificate", false).put("pending_update_count", 0);
                 case "sendmessage", "editmessagetext" -> storeMessage(method, params);
+                case "sendphoto", "senddocument", "editmessagemedia" -> storeMedia(method, params);
                 default -> null;
             };
+            if (result != null && result.isTextual()) {
+                // a refusal that depends on the stored messages (editing the media of a text message): Telegram's
+                // answer, but not a malformed request, so not a violation
+                record(method, params, 400);
+                reply(ex, 400, error(400, result.asText(), null), null);
+                return;
+            }
             if (result == null) {
                 record(method, params, 404);
                 reply(ex, 404, error(404, "Not Found: method not found", null), null);
@@ -573,6 +620,73 @@ public final class FakeTelegramServer implements AutoCloseable {
         ObjectNode msg = baseMessage(mid, chat, chat < 0 ? "group" : "private");
         msg.set("from", user(BOT_ID, true).put("username", BOT_USERNAME));
         msg.put("text", String.valueOf(params.getOrDefault("text", "")));
+        Object markup = params.get("reply_markup");
+        if (markup != null) {
+            msg.set("reply_markup", markup instanceof String s ? parse(s) : mapper.valueToTree(markup));
+        }
+        lock.lock();
+        try {
+            botMessages.computeIfAbsent(chatId, k -> new HashMap<>()).put(mid, msg);
+        } finally {
+            lock.unlock();
+        }
+        return msg;
+    }
+
+    /**
+     * A photo or document message (sendPhoto, sendDocument), or new media for a stored one (editMessageMedia, which
+     * Telegram refuses for a message without media). Answers a text node with the refusal when Telegram would refuse.
+     */
+    private JsonNode storeMedia(String method, Map<String, Object> params) {
+        String chatId = String.valueOf(params.get("chat_id"));
+        long chat = Long.parseLong(chatId);
+        String kind;
+        Object caption;
+        int mid;
+        if (method.equals("editmessagemedia")) {
+            JsonNode media = parse(String.valueOf(params.get("media")));
+            kind = media.path("type").asText();
+            caption = media.hasNonNull("caption") ? media.get("caption").asText() : null;
+            mid = Integer.parseInt(String.valueOf(params.get("message_id")));
+            lock.lock();
+            try {
+                ObjectNode old = botMessages.getOrDefault(chatId, Map.of()).get(mid);
+                if (old == null) {
+                    return mapper.getNodeFactory().textNode("Bad Request: message to edit not found");
+                }
+                if (!old.has("photo") && !old.has("document")) {
+                    return mapper.getNodeFactory().textNode("Bad Request: there is no media in the message to edit");
+                }
+            } finally {
+                lock.unlock();
+            }
+        } else {
+            kind = method.equals("sendphoto") ? "photo" : "document";
+            caption = params.get("caption");
+            mid = nextMessageId.incrementAndGet();
+        }
+        ObjectNode msg = baseMessage(mid, chat, chat < 0 ? "group" : "private");
+        msg.set("from", user(BOT_ID, true).put("username", BOT_USERNAME));
+        Upload up = null;
+        for (Object v : params.values()) {
+            if (v instanceof Upload u) {
+                up = u;
+            }
+        }
+        String fileId = "file-" + mid + "-" + nextUpdateId.get();
+        if (kind.equals("photo")) {
+            ArrayNode sizes = msg.putArray("photo");
+            sizes.addObject().put("file_id", fileId).put("file_unique_id", "u" + fileId).put("width", 1200)
+                    .put("height", 800).put("file_size", up == null ? 0 : up.bytes().length);
+        } else {
+            msg.putObject("document").put("file_id", fileId).put("file_unique_id", "u" + fileId)
+                    .put("file_name", up == null ? "file" : up.fileName())
+                    .put("mime_type", up == null ? "application/octet-stream" : up.contentType())
+                    .put("file_size", up == null ? 0 : up.bytes().length);
+        }
+        if (caption != null) {
+            msg.put("caption", String.valueOf(caption));
+        }
         Object markup = params.get("reply_markup");
         if (markup != null) {
             msg.set("reply_markup", markup instanceof String s ? parse(s) : mapper.valueToTree(markup));
@@ -728,13 +842,23 @@ public final class FakeTelegramServer implements AutoCloseable {
             if (sep < 0) {
                 continue;
             }
-            Matcher name = Pattern.compile("name=\"([^\"]+)\"").matcher(part.substring(0, sep));
+            String headers = part.substring(0, sep);
+            Matcher name = Pattern.compile("[; ]name=\"([^\"]+)\"").matcher(headers);
             if (!name.find()) {
                 continue;
             }
             String value = part.substring(sep + 4);
             if (value.endsWith("\r\n")) {
                 value = value.substring(0, value.length() - 2);
+            }
+            Matcher file = Pattern.compile("filename=\"([^\"]*)\"").matcher(headers);
+            if (file.find()) {
+                Matcher type = Pattern.compile("(?i)content-type:\\s*([^\r\n]+)").matcher(headers);
+                out.put(name.group(1), new Upload(name.group(1),
+                        new String(file.group(1).getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8),
+                        type.find() ? type.group(1).trim() : "application/octet-stream",
+                        value.getBytes(StandardCharsets.ISO_8859_1)));
+                continue;
             }
             out.put(name.group(1), new String(value.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
         }

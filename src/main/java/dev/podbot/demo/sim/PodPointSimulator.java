@@ -125,10 +125,19 @@ public final class PodPointSimulator {
         SimPod driveway = sim.addPod(a, firstId, firstId + 100000, ppid1, "Driveway", 7.2, 21.6, false);
         SimPod garage = sim.addPod(a, firstId + 1, firstId + 100001, ppid2, "Garage", 3.6, 7.2, true);
         Instant now = clock.instant();
-        // A week of history, oldest first so the newest ends up first.
-        double[][] history = { { 6, 18.2, 190 }, { 5, 6.1, 130 }, { 4, 24.9, 260 }, { 3, 4.4, 95 }, { 2, 12.7, 150 },
-                { 1, 9.3, 170 } };
-        int i = 0;
+        // Two months of history for /stats and /export (a charge on most evenings, fixed numbers so the demo looks
+        // the same every time), then the last week as before; oldest first so the newest ends up first.
+        List<double[]> history = new ArrayList<>();
+        for (int day = 62; day >= 7; day--) {
+            if (day % 4 == 1 || day % 7 == 3) {
+                continue; // some evenings without a charge
+            }
+            history.add(new double[] { day, 4.0 + (day * 37 % 23) * 0.9, 90 + (day * 53 % 200) });
+        }
+        history.addAll(List.of(new double[] { 6, 18.2, 190 }, new double[] { 5, 6.1, 130 },
+                new double[] { 4, 24.9, 260 }, new double[] { 3, 4.4, 95 }, new double[] { 2, 12.7, 150 },
+                new double[] { 1, 9.3, 170 }));
+        int i = history.size() % 2 == 0 ? 0 : 1; // the last week alternates as before: Driveway first
         for (double[] h : history) {
             SimPod p = i++ % 2 == 0 ? driveway : garage;
             Instant ends = now.minus(Duration.ofHours((long) (h[0] * 24 - 7)));

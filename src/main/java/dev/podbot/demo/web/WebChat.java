@@ -15,8 +15,10 @@ import dev.podbot.command.ChatRequest;
 import dev.podbot.command.ChatResponse;
 import dev.podbot.command.CommandService;
 import dev.podbot.command.Reply;
+import dev.podbot.command.Attachment;
 import dev.podbot.command.ReplySent;
 import dev.podbot.demo.web.WebMessages.WebButton;
+import dev.podbot.demo.web.WebMessages.WebFile;
 import dev.podbot.demo.web.WebMessages.WebReplies;
 import dev.podbot.demo.web.WebMessages.WebReply;
 import io.quarkus.logging.Log;
@@ -84,7 +86,7 @@ public class WebChat {
         List<List<WebButton>> rows = reply.buttons().stream()
                 .map(row -> row.stream().map(b -> new WebButton(b.text(), b.data())).toList()).toList();
         WebReplies event = new WebReplies(List.of(new WebReply(reply.text() == null ? "" : reply.text(), rows,
-                messageId, true)), null, null, null);
+                messageId, true, null)), null, null, null);
         synchronized (pending) {
             if (browsers.isEmpty()) {
                 if (pending.size() >= MAX_PENDING) {
@@ -117,6 +119,33 @@ public class WebChat {
         return browsers.size();
     }
 
+    /** Files of recent bot messages, by id, for GET /demo/files/{id}; the oldest are forgotten. */
+    private final java.util.Map<String, Attachment> files = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, Attachment> eldest) {
+                    return size() > MAX_FILES;
+                }
+            });
+    static final int MAX_FILES = 50;
+
+    /** A file the chat showed or offered, if it is still kept. */
+    public java.util.Optional<Attachment> file(String id) {
+        return java.util.Optional.ofNullable(id == null ? null : files.get(id));
+    }
+
+    private WebFile keep(Attachment a) {
+        if (a == null) {
+            return null;
+        }
+        String id = java.util.UUID.randomUUID().toString();
+        files.put(id, a);
+        return new WebFile(a.isPhoto() ? "photo" : "document", a.fileName(), a.mimeType(), a.bytes().length,
+                "/demo/files/" + id);
+    }
+
     private List<WebReply> replies(List<Reply> replies, Integer original) {
         List<WebReply> out = new ArrayList<>();
         for (Reply r : replies) {
@@ -124,7 +153,7 @@ public class WebChat {
             int id = edit ? original : messageIds.getAndIncrement();
             List<List<WebButton>> rows = r.buttons().stream()
                     .map(row -> row.stream().map(b -> new WebButton(b.text(), b.data())).toList()).toList();
-            out.add(new WebReply(r.text() == null ? "" : r.text(), rows, id, edit));
+            out.add(new WebReply(r.text() == null ? "" : r.text(), rows, id, edit, keep(r.attachment())));
             if (r.receipt() != null) {
                 try {
                     replySent.fire(new ReplySent(CHAT_ID, id, r));

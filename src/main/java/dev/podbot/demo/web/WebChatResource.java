@@ -88,6 +88,18 @@ public class WebChatResource {
         return chat.events();
     }
 
+    /** A photo or document of a recent bot message: photos inline, documents as a download with their file name. */
+    @GET
+    @Path("demo/files/{id}")
+    public Response file(@PathParam("id") String id) {
+        return chat.file(id).map(a -> Response.ok(a.bytes(), a.mimeType())
+                .header("Content-Disposition", (a.isPhoto() ? "inline" : "attachment") + "; filename=\""
+                        + a.fileName().replaceAll("[^A-Za-z0-9._-]", "_") + "\"")
+                .header("X-Content-Type-Options", "nosniff").header("Cache-Control", "private, max-age=3600")
+                .build()).orElseGet(() -> Response.status(404).type(MediaType.APPLICATION_JSON)
+                        .entity(new WebError("That file is no longer kept: ask the bot again.")).build());
+    }
+
     /** The demo account and what the simulated pods are doing now. */
     @GET
     @Path("demo/info")

@@ -33,7 +33,20 @@ public final class WebMessages {
      * @param edit      true when this replaces the message {@code messageId} (a pressed button's message)
      */
     @RegisterForReflection
-    public record WebReply(String text, List<List<WebButton>> buttons, int messageId, boolean edit) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record WebReply(String text, List<List<WebButton>> buttons, int messageId, boolean edit, WebFile file) {
+
+        public WebReply(String text, List<List<WebButton>> buttons, int messageId, boolean edit) {
+            this(text, buttons, messageId, edit, null);
+        }
+    }
+
+    /**
+     * A file that goes with a bot message ({@code text} is then its caption): a photo the page shows inline, or a
+     * document it offers for download, both fetched from {@code url} ({@code GET /demo/files/{id}}).
+     */
+    @RegisterForReflection
+    public record WebFile(String kind, String name, String mimeType, int size, String url) {
     }
 
     /**

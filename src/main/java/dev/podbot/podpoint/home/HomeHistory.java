@@ -71,6 +71,48 @@ class HomeHistory {
         return dedupe(out);
     }
 
+    /**
+     * Charges that started in {@code [from, to)}: Pod Home's in date windows covering the period (one day of slack
+     * either side, as the day boundary's zone is not documented), merged with the legacy history of the same
+     * period (read newest first, stopping before the period), without duplicates. Newest first.
+     */
+    List<Charge> between(PodPointSession s, Instant from, Instant to) {
+        LocalDate start = from.atZone(ZoneOffset.UTC).toLocalDate().minusDays(1);
+        LocalDate end = to.atZone(ZoneOffset.UTC).toLocalDate().plusDays(1);
+        List<Charge> home = new ArrayList<>();
+        for (LocalDate winStart = start; !winStart.isAfter(end); winStart = winStart.plusDays(WINDOW_DAYS)) {
+            LocalDate winEnd = winStart.plusDays(WINDOW_DAYS - 1L);
+            home.addAll(window(s, winStart, winEnd.isAfter(end) ? end : winEnd));
+        }
+        home = dedupe(home).stream().filter(c -> startsIn(c, from, to)).toList();
+        List<Charge> legacyCharges;
+        try {
+            legacyCharges = legacy.chargesBetween(s, from, to);
+        } catch (SignInRejectedException e) {
+            throw e;
+        } catch (PodPointException e) {
+            Log.debugf("The legacy charge history could not be read (%s); showing Pod Home's", e.getClass().getSimpleName());
+            legacyCharges = List.of();
+        }
+        List<Charge> merged = new ArrayList<>(home);
+        Map<Long, String> none = Map.of();
+        for (Charge c : legacyCharges) {
+            if (c.inProgress() || home.stream().noneMatch(h -> same(h, c, none))) {
+                merged.add(c);
+            }
+        }
+        merged.sort(newestFirst());
+        return merged;
+    }
+
+    private static boolean startsIn(Charge c, Instant from, Instant to) {
+        if (c.startsAt() == null) {
+            return false;
+        }
+        Instant st = c.startsAt().toInstant();
+        return !st.isBefore(from) && st.isBefore(to);
+    }
+
     /** One page of the merged history. */
     ChargesPage page(PodPointSession s, int page, int perPage) {
         if (page < 1 || perPage < 1 || perPage > 100) {

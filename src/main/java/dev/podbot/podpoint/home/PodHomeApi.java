@@ -71,6 +71,11 @@ public interface PodHomeApi {
     Response charges(@HeaderParam(AUTH) String bearer, @QueryParam("from") String from, @QueryParam("to") String to);
 
     @GET
+    @Path("/chargers/{ppid}/charge-statistics")
+    Response chargeStatistics(@HeaderParam(AUTH) String bearer, @PathParam("ppid") String ppid,
+            @QueryParam("from") String from, @QueryParam("to") String to);
+
+    @GET
     @Path("/chargers/{ppid}/firmware")
     Response firmware(@HeaderParam(AUTH) String bearer, @PathParam("ppid") String ppid);
 }

@@ -64,6 +64,7 @@ public class PodHomeClient implements ChargerReads {
     static final String EP_PATCH_DELEGATED = "PATCH /smart-charging/delegated-controls/{ppid}";
     static final String EP_CHARGES = "GET /charges";
     static final String EP_FIRMWARE = "GET /chargers/{ppid}/firmware";
+    static final String EP_CHARGE_STATISTICS = "GET /chargers/{ppid}/charge-statistics";
 
     static final String F_OVERRIDES = "charge overrides";
     static final String F_SCHEDULES = "manual schedules";
@@ -71,6 +72,7 @@ public class PodHomeClient implements ChargerReads {
     static final String F_CONNECTIVITY = "live status";
     static final String F_FIRMWARE = "firmware";
     static final String F_HISTORY = "charge history";
+    static final String F_STATISTICS = "charge statistics";
 
     /** The app's "Full charge" boost (§10.4). */
     public static final Duration FULL_CHARGE = Duration.ofHours(12);
@@ -231,6 +233,44 @@ public class PodHomeClient implements ChargerReads {
     @Override
     public List<Charge> completedSince(PodPointSession s, Instant since, Instant now) {
         return history.completedSince(s, since, now);
+    }
+
+    @Override
+    public List<Charge> chargesBetween(PodPointSession s, Instant from, Instant to) {
+        return history.between(s, from, to);
+    }
+
+    /**
+     * Sums {@code GET /chargers/{ppid}/charge-statistics} (API doc §10.12: {@code energy.totalUsage} kWh,
+     * {@code energy.cost} pence, finished charges only) over the chargers; empty when a charger has no such
+     * statistics or Pod Point leaves a number out, so the caller sums the charges instead.
+     */
+    @Override
+    public Optional<dev.podbot.podpoint.model.PeriodTotals> periodTotals(PodPointSession s, List<Pod> pods,
+            java.time.LocalDate from, java.time.LocalDate to) {
+        dev.podbot.podpoint.model.PeriodTotals sum = new dev.podbot.podpoint.model.PeriodTotals(0, 0);
+        String f = from.toString();
+        String t = to.toString();
+        for (Pod pod : pods) {
+            String ppid = pod.ppid();
+            if (ppid == null) {
+                return Optional.empty();
+            }
+            JsonNode n;
+            try {
+                n = calls.read(s, F_STATISTICS, ppid, EP_CHARGE_STATISTICS,
+                        b -> http.home().chargeStatistics(b, ppid, f, t));
+            } catch (UnsupportedFeatureException e) {
+                return Optional.empty();
+            }
+            JsonNode energy = n.path("energy");
+            if (!energy.path("totalUsage").isNumber() || !energy.path("cost").isNumber()) {
+                return Optional.empty();
+            }
+            sum = sum.plus(new dev.podbot.podpoint.model.PeriodTotals(energy.path("totalUsage").asDouble(),
+                    Math.round(energy.path("cost").asDouble())));
+        }
+        return Optional.of(sum);
     }
 
     @Override

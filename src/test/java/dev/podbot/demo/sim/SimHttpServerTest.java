@@ -157,9 +157,9 @@ class SimHttpServerTest {
         assertThat(r.status()).isEqualTo(200);
         JsonNode charges = r.json().get("charges");
         assertThat(charges).hasSize(3);
-        // two in progress (both cars plugged in) + six from the past week
-        assertThat(r.json().at("/meta/pagination/item_count").asInt()).isEqualTo(8);
-        assertThat(r.json().at("/meta/pagination/page_count").asInt()).isEqualTo(3);
+        // two in progress (both cars plugged in) + two months of history (36 older charges and six in the past week)
+        assertThat(r.json().at("/meta/pagination/item_count").asInt()).isEqualTo(44);
+        assertThat(r.json().at("/meta/pagination/page_count").asInt()).isEqualTo(15);
         assertThat(r.json().at("/meta/pagination/current_page").asInt()).isEqualTo(1);
         assertThat(charges.get(0).get("id").asLong()).isGreaterThan(charges.get(1).get("id").asLong());
         JsonNode inProgress = charges.get(0);

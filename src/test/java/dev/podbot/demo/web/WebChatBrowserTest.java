@@ -186,6 +186,27 @@ class WebChatBrowserTest {
         screenshot("demo-webchat.png");
     }
 
+    @Test
+    void statsShowAChartImageAndExportOffersADownload() throws Exception {
+        open();
+        signIn();
+        int before = botMessages().size();
+        type("/stats week");
+        // the chart is an image the browser loaded (naturalWidth is 0 until it has)
+        WebElement img = waitUpTo(60).until(d -> d.findElements(By.cssSelector("#messages .msg.bot img.photo")).stream()
+                .filter(i -> Long.parseLong(String.valueOf(((org.openqa.selenium.JavascriptExecutor) d)
+                        .executeScript("return arguments[0].naturalWidth", i))) >= 1000).findFirst().orElse(null));
+        assertThat(img.getAttribute("alt")).startsWith("podpoint-stats-");
+        assertThat(botMessages().size()).isGreaterThan(before);
+        screenshot("demo-webchat-stats.png");
+
+        type("/export");
+        WebElement link = waitUpTo(60).until(d -> d.findElements(By.cssSelector("#messages .msg.bot a.file")).stream()
+                .findFirst().orElse(null));
+        assertThat(link.getAttribute("download")).isEqualTo("podpoint-charges-all.csv");
+        assertThat(link.getText()).contains("podpoint-charges-all.csv");
+    }
+
     @Inject
     io.agroal.api.AgroalDataSource dataSource;
 
