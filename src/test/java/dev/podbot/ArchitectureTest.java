@@ -35,16 +35,21 @@ class ArchitectureTest {
                 .layer("telegram").definedBy("dev.podbot.telegram..")
                 .layer("notify").definedBy("dev.podbot.notify..")
                 .layer("stats").definedBy("dev.podbot.stats..")
+                .layer("receipt").definedBy("dev.podbot.receipt..")
                 .layer("demo").definedBy("dev.podbot.demo..")
                 .layer("ops").definedBy("dev.podbot.ops..")
                 .whereLayer("demo").mayNotBeAccessedByAnyLayer()
                 .whereLayer("ops").mayNotBeAccessedByAnyLayer()
                 .whereLayer("telegram").mayOnlyBeAccessedByLayers("ops")
                 // stats draws the monthly digest for notify's outbox (through notify's OutboxRenderer interface)
-                .whereLayer("notify").mayOnlyBeAccessedByLayers("stats")
+                // receipts (issue 13) follow the charger commands' changes on notify's clock and tick
+                .whereLayer("notify").mayOnlyBeAccessedByLayers("stats", "receipt")
                 .whereLayer("stats").mayNotBeAccessedByAnyLayer()
-                .whereLayer("command").mayOnlyBeAccessedByLayers("telegram", "notify", "demo", "stats")
-                .whereLayer("account").mayOnlyBeAccessedByLayers("command", "telegram", "notify", "demo", "ops", "stats")
+                // the charger commands open a receipt for each change they send; nothing else reaches receipts
+                .whereLayer("receipt").mayOnlyBeAccessedByLayers("command")
+                .whereLayer("command").mayOnlyBeAccessedByLayers("telegram", "notify", "demo", "stats", "receipt")
+                .whereLayer("account").mayOnlyBeAccessedByLayers("command", "telegram", "notify", "demo", "ops", "stats",
+                        "receipt")
                 .check(classes);
     }
 
