@@ -60,6 +60,22 @@ public class FakePodPointClient implements PodPointClient {
         accounts.clear();
     }
 
+    /**
+     * Links {@code chat} through {@code service} to a fresh fake account ("u" + chat) with one online, available pod
+     * (unit {@code chat * 100}); returns the account so a test can change what Pod Point shows.
+     */
+    public Account linkWithOnePod(dev.podbot.account.AccountService service, long chat) {
+        String user = "u" + chat;
+        Account a = account(user);
+        a.pods.add(DetectorFixtures.pod(chat * 10, chat * 100, "Pod " + chat));
+        a.connectivity.put(chat * 100, DetectorFixtures.conn("ONLINE", "AVAILABLE"));
+        PodPointSession s = new PodPointSession("u" + chat + "@example.com", "pw-" + chat);
+        s.updateTokens("id", "rt", java.time.Instant.now().plusSeconds(3600));
+        s.userId(user);
+        service.link(chat, chat, s);
+        return a;
+    }
+
     private Account acc(PodPointSession s) {
         Account a = account(s.userId());
         if (a.latencyMillis > 0) {

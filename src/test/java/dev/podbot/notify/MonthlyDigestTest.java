@@ -88,15 +88,7 @@ class MonthlyDigestTest {
     }
 
     FakePodPointClient.Account link(long chat) {
-        String user = "u" + chat;
-        FakePodPointClient.Account a = podPoint.account(user);
-        a.pods.add(pod(chat * 10, chat * 100, "Pod " + chat));
-        a.connectivity.put(chat * 100, conn("ONLINE", "AVAILABLE"));
-        PodPointSession s = new PodPointSession("d" + chat + "@example.com", "pw-" + chat);
-        s.updateTokens("id", "rt", Instant.now().plusSeconds(3600));
-        s.userId(user);
-        accounts.link(chat, chat, s);
-        return a;
+        return podPoint.linkWithOnePod(accounts, chat);
     }
 
     long count(String sql) throws Exception {

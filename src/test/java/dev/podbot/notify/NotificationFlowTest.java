@@ -99,15 +99,7 @@ class NotificationFlowTest {
     }
 
     FakePodPointClient.Account link(long chat) {
-        String user = "u" + chat;
-        FakePodPointClient.Account a = podPoint.account(user);
-        a.pods.add(pod(chat * 10, chat * 100, "Pod " + chat));
-        a.connectivity.put(chat * 100, conn("ONLINE", "AVAILABLE"));
-        PodPointSession s = new PodPointSession("x" + chat + "@example.com", "pw-" + chat);
-        s.updateTokens("id", "rt", Instant.now().plusSeconds(3600));
-        s.userId(user);
-        accounts.link(chat, chat, s);
-        return a;
+        return podPoint.linkWithOnePod(accounts, chat);
     }
 
     long count(String sql) throws SQLException {
