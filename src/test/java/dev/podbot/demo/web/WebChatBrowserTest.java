@@ -95,8 +95,9 @@ class WebChatBrowserTest {
         waitUpTo(15).until(d -> "true".equals(d.findElement(By.id("status")).getAttribute("data-connected")));
     }
 
+    /** The bot's replies to what was typed or pressed; notifications (the demo's chargers change on their own) are not among them. */
     List<WebElement> botMessages() {
-        return driver.findElements(By.cssSelector("#messages .msg.bot"));
+        return driver.findElements(By.cssSelector("#messages .msg.bot:not(.notification)"));
     }
 
     void type(String text) {
