@@ -11,9 +11,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import dev.podbot.podpoint.PodPointException;
 import dev.podbot.podpoint.PodPointSession;
-import dev.podbot.podpoint.SignInRejectedException;
 import dev.podbot.podpoint.model.ChargeMode;
 import dev.podbot.podpoint.model.ConnectivityStatus;
 import dev.podbot.podpoint.model.Pod;
@@ -49,25 +47,15 @@ public class PodsHandler extends ChargerCommand {
         }
         List<Reply> replies = new ArrayList<>();
         Map<Long, Boolean> online = new HashMap<>();
+        Map<Long, ConnectivityStatus> live = podPoint.connectivity(session, pods); // the pods' reads overlap
         for (Pod pod : pods) {
-            Boolean on = online(session, pod);
+            ConnectivityStatus c = live.get(pod.unitId());
+            Boolean on = c == null ? null : c.onlineOrNull();
             online.put(pod.unitId(), on);
             replies.add(Reply.of(describe(pod, on, now), buttons(pod, now)));
         }
         snapshots.put(input.chatId(), session.userId(), pods, online, now);
         return new ChatResponse(replies, false, null);
-    }
-
-    /** True/false from Pod Point's connectivity status, null when that call failed. */
-    private Boolean online(PodPointSession session, Pod pod) {
-        try {
-            ConnectivityStatus c = podPoint.connectivity(session, pod);
-            return c == null ? null : c.onlineOrNull();
-        } catch (SignInRejectedException e) {
-            throw e;
-        } catch (PodPointException e) {
-            return null;
-        }
     }
 
     /** The text for one pod. {@code online} null means unknown. */

@@ -111,6 +111,24 @@ public interface ChargerReads {
 
     ConnectivityStatus connectivity(PodPointSession session, Pod pod);
 
+    /**
+     * The connectivity of each pod (by unit id) for one command: a pod that came with its live status
+     * ({@link Pod#live()}) costs no call; the others are read, concurrently where the implementation can
+     * ({@link RoutingPodPointClient}: at most {@link RoutingPodPointClient#PARALLEL_READS} at once). A pod whose read
+     * failed is left out (unknown); a rejected sign-in surfaces. This default reads one pod after the other.
+     */
+    default java.util.Map<Long, ConnectivityStatus> connectivity(PodPointSession session, List<Pod> pods) {
+        java.util.Map<Long, ConnectivityStatus> out = new java.util.HashMap<>();
+        for (Pod pod : pods) {
+            ConnectivityStatus c = ConnectivityReads.orUnknown(() -> pod.live() != null ? pod.live()
+                    : connectivity(session, pod));
+            if (c != null) {
+                out.put(pod.unitId(), c);
+            }
+        }
+        return out;
+    }
+
     List<Firmware> firmware(PodPointSession session, Pod pod);
 
     PodPointUser currentUser(PodPointSession session);

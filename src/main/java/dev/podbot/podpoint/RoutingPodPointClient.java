@@ -4,9 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -202,6 +206,27 @@ public class RoutingPodPointClient implements PodPointClient {
     @Override
     public ConnectivityStatus connectivity(PodPointSession s, Pod pod) {
         return on(s, api -> api.connectivity(s, pod));
+    }
+
+    /** Per-pod reads of one command run at most this many at once (all commands together). */
+    static final int PARALLEL_READS = 8;
+
+    private final ExecutorService reads = Executors.newFixedThreadPool(PARALLEL_READS, r -> {
+        Thread t = new Thread(r, "podpoint-reads");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @PreDestroy
+    void stop() {
+        reads.shutdownNow();
+    }
+
+    /** Concurrently, one call per pod without a live status (a 2-charger legacy /pods: 2 round trips, not 3). */
+    @Override
+    public Map<Long, ConnectivityStatus> connectivity(PodPointSession s, List<Pod> pods) {
+        generation(s); // discovered once here, not by each parallel read
+        return ConnectivityReads.concurrently(pods, pod -> connectivity(s, pod), reads);
     }
 
     @Override

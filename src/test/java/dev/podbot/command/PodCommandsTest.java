@@ -80,6 +80,27 @@ class PodCommandsTest extends CommandTestBase {
     }
 
     @Test
+    void aLiveReadOfTwoChargersAsksForBothConnectivitiesAtOnce() {
+        twoPods();
+        // each connectivity answer takes 1.5 s: read one after the other, the second request would arrive after the
+        // first was answered
+        for (String ppid : List.of(PPID, PPID2)) {
+            wm.stubFor(get(urlPathEqualTo("/chargers/" + ppid + "/connectivity-status")).willReturn(
+                    okJson(PodPointTestData.connectivity(ppid, true, "AVAILABLE")).withFixedDelay(1500)));
+        }
+        wm.resetRequests();
+        ChatResponse r = press(CHAT, PodsHandler.REFRESH);
+        assertThat(r.replies()).hasSize(2);
+        assertThat(r.replies().get(1).text()).contains(PPID2).contains("Online: yes");
+        List<java.util.Date> arrived = wm.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().contains("/connectivity-status"))
+                .map(e -> e.getRequest().getLoggedDate()).sorted().toList();
+        assertThat(arrived).hasSize(2);
+        assertThat(arrived.get(1).getTime() - arrived.get(0).getTime()).as("ms between the two requests")
+                .isLessThan(1500);
+    }
+
+    @Test
     void podsShowsBlockedChargingABoostAndUnknownConnectivity() {
         OffsetDateTime until = OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(90);
         login(CHAT, "kim@example.net", "Kim-pw-42", USER);
