@@ -19,17 +19,15 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import io.quarkus.logging.Log;
 import okhttp3.Dispatcher;
 import okhttp3.Interceptor;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /**
  * Long polling through TelegramBots 10.2.0 with everything it runs on owned here: a named daemon poller thread,
  * an OkHttp client whose calls can be cancelled, a capped backoff. {@link #close()} leaves no thread behind, so a
  * dev-mode reload never runs two pollers (409 Conflict).
  *
- * <p>Every getUpdates answer passes through {@link UpdateParser#sanitize} before the library reads it, so one
+ * <p>Every getUpdates answer is read update by update ({@link EachUpdateGetUpdates}, {@link UpdateParser}), so one
  * update the library cannot read is skipped instead of stopping the bot; every call that ends with a readable
  * answer or an HTTP/network error counts as progress for {@link PollingLiveness}.
  */
@@ -61,14 +59,15 @@ final class LongPollingRunner implements AutoCloseable {
         this.httpExecutor = new ThreadPoolExecutor(0, 4, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 new NamedThreads(POLLER_THREADS + "-http"));
         this.http = api.http().newBuilder().dispatcher(new Dispatcher(httpExecutor))
-                .addInterceptor(this::readEachUpdate).build();
+                .addInterceptor(this::signalProgress).build();
         this.app = new TelegramBotsLongPollingApplication(api::mapper, () -> http, () -> executor,
                 CappedBackOff::new);
     }
 
     /** Deletes any webhook and starts polling; throws when Telegram cannot be reached or refuses. */
     void start() throws TelegramApiException {
-        app.registerBot(token, api::url, new DefaultGetUpdatesGenerator(ALLOWED_UPDATES), updates -> {
+        app.registerBot(token, api::url, EachUpdateGetUpdates.generator(new DefaultGetUpdatesGenerator(ALLOWED_UPDATES),
+                parser, onProgress), updates -> {
             try {
                 consumer.accept(updates);
             } catch (RuntimeException e) {
@@ -77,8 +76,11 @@ final class LongPollingRunner implements AutoCloseable {
         });
     }
 
-    /** getUpdates answers: each update read on its own (see the class comment). */
-    private Response readEachUpdate(Interceptor.Chain chain) throws IOException {
+    /**
+     * getUpdates calls that end without an answer to read (Telegram unreachable, an HTTP error) count as progress:
+     * the poller is alive and backs off. A readable answer counts when {@link EachUpdateGetUpdates} has read it.
+     */
+    private Response signalProgress(Interceptor.Chain chain) throws IOException {
         String path = chain.request().url().encodedPath().toLowerCase(Locale.ROOT);
         if (!path.endsWith("/getupdates")) {
             return chain.proceed(chain.request());
@@ -87,21 +89,13 @@ final class LongPollingRunner implements AutoCloseable {
         try {
             response = chain.proceed(chain.request());
         } catch (IOException e) {
-            onProgress.run(); // Telegram unreachable: the poller is alive and backs off
+            onProgress.run();
             throw e;
         }
-        ResponseBody body = response.body();
-        if (!response.isSuccessful() || body == null) {
-            onProgress.run();
-            return response;
-        }
-        MediaType type = body.contentType();
-        String raw = body.string();
-        String clean = parser.sanitize(raw);
-        if (clean != null) {
+        if (!response.isSuccessful() || response.body() == null) {
             onProgress.run();
         }
-        return response.newBuilder().body(ResponseBody.create(clean != null ? clean : raw, type)).build();
+        return response;
     }
 
     boolean isRunning() {

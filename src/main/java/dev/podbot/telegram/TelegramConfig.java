@@ -37,7 +37,7 @@ public interface TelegramConfig {
     Retry retry();
 
     /** TELEGRAM_WORKERS: threads that handle updates (one chat's updates always run in order). */
-    @WithDefault("8")
+    @WithDefault("16")
     int workers();
 
     /**

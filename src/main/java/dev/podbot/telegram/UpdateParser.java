@@ -8,15 +8,11 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,15 +22,17 @@ import io.quarkus.logging.Log;
  * Reads updates one by one. TelegramBots 10.2.0 deserialises a whole getUpdates batch at once, so one update it
  * cannot read (a missing required field, a message with {@code date: 0}, a field Telegram added) fails the batch,
  * and its poller retries the same offset for ever. Here each update goes through exactly the library's own
- * deserialisation on its own; one that fails is skipped: logged with its id and the path of the field that failed
- * (never its body), counted in {@code podbot_updates_skipped_total}, and replaced by a bare
- * {@code {"update_id": N}} so the poller still advances its offset past it.
+ * deserialisation (its mapper) on its own; one that fails is skipped: logged with its id and the path of the field
+ * that failed (never its body), counted in {@code podbot_updates_skipped_total}, and replaced by a bare update with
+ * only its id so the poller still advances its offset past it. Long polling reads each answer once this way
+ * ({@link EachUpdateGetUpdates}).
  */
 @ApplicationScoped
 public class UpdateParser {
 
     static final String SKIPPED_METRIC = "podbot.updates.skipped";
     private static final ObjectMapper JSON = TelegramApi.objectMapper();
+    private static final ObjectMapper LIBRARY = EachUpdateGetUpdates.LIBRARY_MAPPER;
 
     @Inject
     MeterRegistry registry;
@@ -50,13 +48,15 @@ public class UpdateParser {
         this.registry = registry;
     }
 
-    /** One update from its JSON, or empty when TelegramBots cannot read it (then it is logged and counted). */
+    /**
+     * One update from its JSON, or empty when TelegramBots cannot read it (then it is logged and counted). It is read
+     * by the library's own mapper straight from the tree, as the library reads the updates of a getUpdates answer.
+     */
     public Optional<Update> parse(JsonNode node, String source) {
         try {
-            List<Update> one = new GetUpdates().deserializeResponse(
-                    "{\"ok\":true,\"result\":[" + JSON.writeValueAsString(node) + "]}");
-            if (one.size() == 1 && one.get(0) != null && one.get(0).getUpdateId() != null) {
-                return Optional.of(one.get(0));
+            Update u = LIBRARY.treeToValue(node, Update.class);
+            if (u != null && u.getUpdateId() != null) {
+                return Optional.of(u);
             }
             skip(node, source, "no update_id");
         } catch (Exception e) {
@@ -82,11 +82,12 @@ public class UpdateParser {
     }
 
     /**
-     * Rewrites a getUpdates response so that TelegramBots can read all of it: every update it cannot read is
-     * replaced by {@code {"update_id": N}}. Returns null when the body is not a successful getUpdates answer (the
-     * library then handles it as before).
+     * Every update of a getUpdates answer, each read on its own: one TelegramBots cannot read is replaced by a bare
+     * {@code Update} with only its id (so the poller still moves its offset past it), or left out when it has no
+     * usable id. Returns null when the body is not a successful getUpdates answer (the library then reads it and
+     * raises its usual error).
      */
-    String sanitize(String body) {
+    ArrayList<Update> readAll(String body) {
         JsonNode root;
         try {
             root = JSON.readTree(body);
@@ -96,29 +97,18 @@ public class UpdateParser {
         if (root == null || !root.path("ok").asBoolean(false) || !root.path("result").isArray()) {
             return null;
         }
-        ArrayNode result = (ArrayNode) root.path("result");
-        boolean changed = false;
-        for (int i = 0; i < result.size(); i++) {
-            JsonNode u = result.get(i);
-            if (parse(u, "polled").isEmpty()) {
-                ObjectNode stub = JSON.createObjectNode();
-                if (u.path("update_id").canConvertToInt()) {
-                    stub.put("update_id", u.path("update_id").asInt());
-                    result.set(i, stub);
-                } else {
-                    result.remove(i--);
-                }
-                changed = true;
+        ArrayList<Update> out = new ArrayList<>(root.path("result").size());
+        for (JsonNode u : root.path("result")) {
+            Optional<Update> read = parse(u, "polled");
+            if (read.isPresent()) {
+                out.add(read.get());
+            } else if (u.path("update_id").canConvertToInt()) {
+                Update stub = new Update();
+                stub.setUpdateId(u.path("update_id").asInt());
+                out.add(stub);
             }
         }
-        if (!changed) {
-            return body;
-        }
-        try {
-            return JSON.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            return null;
-        }
+        return out;
     }
 
     private void skip(JsonNode node, String source, String reason) {
@@ -147,8 +137,7 @@ public class UpdateParser {
         if (t instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             List<String> path = new ArrayList<>();
             List<JsonMappingException.Reference> refs = m.getPath();
-            // the first two steps are the wrapper this class adds around the update: result[0]
-            for (JsonMappingException.Reference r : refs.subList(Math.min(2, refs.size()), refs.size())) {
+            for (JsonMappingException.Reference r : refs) {
                 path.add(r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]");
             }
             return m.getClass().getSimpleName() + (path.isEmpty() ? "" : " at " + String.join(".", path));

@@ -276,6 +276,9 @@ class ReplyLatencyBenchmark {
     void run(int rate, int seconds, int fanout, int fanoutRate, int fanoutSeconds, int latency) throws Exception {
         Thread.sleep(5000);
         System.out.printf(Locale.ROOT, "BENCH idle RSS after start-up: %d MB%n", rssMb());
+        if (nmt()) {
+            jcmd("VM.native_memory", "baseline");
+        }
         if (Boolean.getBoolean("bench.startup-only")) {
             return;
         }
@@ -313,6 +316,7 @@ class ReplyLatencyBenchmark {
         Thread.sleep(Math.max(0, 200 - (System.nanoTime() - t0) / 1_000_000));
         Thread.sleep(5000);
         System.out.printf(Locale.ROOT, "BENCH idle RSS after %d chats linked and polled: %d MB%n", CHATS, rssMb());
+        nativeMemory();
         if (Boolean.getBoolean("bench.memory-only")) {
             return;
         }
@@ -412,6 +416,7 @@ class ReplyLatencyBenchmark {
         wm.resetRequests();
         long p0 = polls();
         long cpu0 = cpuMillis();
+        java.util.Map<String, Long> threads0 = threadCpuMillis();
         int n = rate * seconds;
         long[] ids = new long[n];
         long[] chats = new long[n];
@@ -453,6 +458,30 @@ class ReplyLatencyBenchmark {
                 ms(lat[(int) (n * 0.99)]), ms(lat[n - 1]), n, missing,
                 n >= 50 ? String.format(Locale.ROOT, "; %.2f Pod Point calls per update", calls) : "",
                 (double) cpu / n, loadAverage().split(" ")[0]);
+        java.util.Map<String, Long> threads1 = threadCpuMillis();
+        threads1.replaceAll((k, v) -> v - threads0.getOrDefault(k, 0L));
+        System.out.printf(Locale.ROOT, "BENCH   its app CPU by thread, ms per update: %s%n", threads1.entrySet().stream()
+                .filter(e -> e.getValue() > 0).sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(8).map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), (double) e.getValue() / n))
+                .collect(java.util.stream.Collectors.joining(", ")));
+    }
+
+    /** The app's CPU time (user + sys) per kind of thread (its name without numbers), from /proc. */
+    java.util.Map<String, Long> threadCpuMillis() throws IOException {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/" + app.pid() + "/task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    String stat = Files.readString(t.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+", "N");
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    out.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10, Long::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        return out;
     }
 
     int answered(long[] ids, long[] chats, int parts) {
@@ -540,6 +569,40 @@ class ReplyLatencyBenchmark {
             }
             c.commit();
         }
+    }
+
+    /**
+     * With {@code -XX:NativeMemoryTracking=summary} in {@code bench.jvm-options}: where the JVM's memory goes (heap,
+     * classes, threads, code, GC, ...), committed MB per area and its change since the start-up figure, from
+     * {@code jcmd VM.native_memory summary.diff}.
+     */
+    void nativeMemory() throws Exception {
+        if (!nmt()) {
+            return;
+        }
+        String out = jcmd("VM.native_memory", "summary.diff", "scale=MB");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^(?:Total:\\s*|-\\s+([A-Za-z ]+?)\\s+\\()"
+                + "reserved=\\d+MB(?: [+-]\\d+MB)?, committed=(\\d+MB(?: [+-]\\d+MB)?)").matcher(out);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            sb.append(m.group(1) == null ? "Total" : m.group(1).trim()).append(' ').append(m.group(2)).append(", ");
+        }
+        System.out.printf("BENCH native memory committed, and its change since start-up: %s%n",
+                sb.length() == 0 ? out : sb);
+    }
+
+    static boolean nmt() {
+        return String.valueOf(System.getProperty("bench.jvm-options")).contains("NativeMemoryTracking");
+    }
+
+    String jcmd(String... command) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(app.pid())));
+        cmd.addAll(List.of(command));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        return out;
     }
 
     long rssMb() throws IOException {
