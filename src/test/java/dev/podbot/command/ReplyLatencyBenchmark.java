@@ -54,7 +54,7 @@ import dev.podbot.telegram.FakeTelegramServer;
  * <pre>
  * ./mvnw -B package -DskipTests
  * ./mvnw -B test -Dtest=ReplyLatencyBenchmark -Dpodbot.bench=true [-Dbench.latency=300] [-Dbench.rate=20]
- *     [-Dbench.seconds=10] [-Dbench.fanout=10000] [-Dbench.fanout-seconds=30] [-Dbench.jvm-options="..."]
+ *     [-Dbench.seconds=10] [-Dbench.warmup-seconds=5] [-Dbench.fanout=10000] [-Dbench.fanout-seconds=30] [-Dbench.jvm-options="..."]
  *     [-Dbench.jar=...] [-Dbench.startup-runs=5] [-Dbench.startup-only=true] [-Dbench.memory-only=true]
  * </pre>
  *
@@ -328,6 +328,12 @@ class ReplyLatencyBenchmark {
         }
         String[] names = { "/help", "/pods", "button" };
         int[] parts = { 1, 1, 1 };
+        // the JIT is still compiling the reply path after the logins: a few seconds of each kind first (printed too)
+        int warmUp = Integer.getInteger("bench.warmup-seconds", 5);
+        for (int k = 0; k < names.length && warmUp > 0; k++) {
+            String name = names[k];
+            phase("(warm-up) " + name, rate, warmUp, parts[k], perPoll, i -> send(name, i, botMessage));
+        }
         for (int k = 0; k < names.length; k++) {
             String name = names[k];
             phase(name, rate, seconds, parts[k], perPoll, i -> send(name, i, botMessage));
