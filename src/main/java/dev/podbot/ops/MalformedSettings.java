@@ -62,7 +62,7 @@ public class MalformedSettings implements ConfigSourceInterceptor {
         m.put("telegram.retry.max-backoff", new Setting(SettingFormat.DURATION, "10s"));
         m.put("telegram.retry.max-retry-after", new Setting(SettingFormat.DURATION, "60s"));
         m.put("telegram.retry.interactive-for", new Setting(SettingFormat.DURATION, "60s"));
-        m.put("telegram.workers", new Setting(SettingFormat.WHOLE_NUMBER, "8"));
+        m.put("telegram.workers", new Setting(SettingFormat.WHOLE_NUMBER, "16"));
         m.put("telegram.polling-stall-timeout", new Setting(SettingFormat.DURATION, "150s"));
         m.put("podpoint.timeout", new Setting(SettingFormat.DURATION, "10s"));
         m.put("ops.health.cache-ttl", new Setting(SettingFormat.DURATION, "30s"));

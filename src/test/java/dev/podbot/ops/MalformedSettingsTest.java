@@ -63,7 +63,7 @@ class MalformedSettingsTest {
         assertThat(config.getConfigMapping(BotConfig.class).pollInterval()).isEqualTo(Duration.ofSeconds(300));
         assertThat(config.getConfigMapping(BotConfig.class).allowedUsers()).isEmpty();
         assertThat(config.getConfigMapping(NotifyConfig.class).timezone()).isEqualTo(ZoneId.of("Europe/London"));
-        assertThat(config.getConfigMapping(TelegramConfig.class).workers()).isEqualTo(8);
+        assertThat(config.getConfigMapping(TelegramConfig.class).workers()).isEqualTo(16);
     }
 
     @Test
