@@ -43,9 +43,8 @@ import io.quarkus.scheduler.Scheduled;
  * <p>Per row: (1) a committed transaction takes the row, and only that row, just before its send
  * ({@code PENDING → SENDING, claimed_by = instance}; a conditional UPDATE, so of two instances only one wins);
  * (2) the message goes out through the chat's transport (the highest {@link ChatTransport#priority()} among the
- * ready ones that handle the chat); (3) a committed transaction sets {@code SENT}: the same transaction that takes
- * the send thread's next row (1), or one of its own after the thread's last row of the batch, so a message costs
- * one commit, not two. A crash between (1) and (3) leaves that one row SENDING (one per send thread at most): it was very probably delivered (or the send was in flight) and it is <b>never sent
+ * ready ones that handle the chat); (3) a committed transaction sets {@code SENT}. A crash between (1) and (3)
+ * leaves that one row SENDING: it was very probably delivered (or the send was in flight) and it is <b>never sent
  * again</b> — a possible loss of that one message, never a repeat. Rows not yet taken stay PENDING and go out
  * after a restart. Nothing else ever moves a row out of SENDING, so two instances cannot send the same row.
  *
@@ -55,7 +54,7 @@ import io.quarkus.scheduler.Scheduled;
  * PENDING without counting an attempt and marks the chat unreachable: its rows are held and polling stops until
  * the user writes again. {@link DeliveryFailedException} (or any other exception) puts the row back with
  * exponential backoff (10 s × 2^attempts, at most 30 min); after {@code NOTIFY_MAX_ATTEMPTS} it becomes FAILED.
- * Rows of one chat are sent in order by one thread; chats go in parallel, in one lane of chats per send thread.
+ * Rows of one chat are sent in order by one thread; chats go in parallel.
  */
 @ApplicationScoped
 public class OutboxSender {
@@ -160,12 +159,9 @@ public class OutboxSender {
         for (OutboxRow r : rows) {
             byChat.computeIfAbsent(r.chatId(), k -> new ArrayList<>()).add(r);
         }
-        // one lane per send thread; each takes the next waiting chat (oldest first) when it is done with one
-        java.util.Queue<List<OutboxRow>> chats = new java.util.concurrent.ConcurrentLinkedQueue<>(byChat.values());
-        int lanes = Math.max(1, Math.min(config.sendThreads(), byChat.size()));
         List<Future<Integer>> futures = new ArrayList<>();
-        for (int i = 0; i < lanes && !byChat.isEmpty(); i++) {
-            futures.add(pool.submit(() -> deliverLane(instance, chats)));
+        for (List<OutboxRow> chatRows : byChat.values()) {
+            futures.add(pool.submit(() -> deliverChat(instance, chatRows)));
         }
         int taken = 0;
         for (Future<Integer> f : futures) {
@@ -203,89 +199,51 @@ public class OutboxSender {
         return pending.get();
     }
 
-    /**
-     * Sends the rows of the waiting chats, taking one chat after the other from {@code chats} (shared by the lanes)
-     * and each chat's rows in order; returns how many rows were taken. Each row is taken just before its send. The SENT mark of a delivered row is committed in the same
-     * transaction that takes the lane's next row (or on its own after the last): one commit per message instead of
-     * two, and still at most one row per send thread is SENDING at any moment, so a crash strands at most that one.
-     */
-    private int deliverLane(String instance, java.util.Queue<List<OutboxRow>> chats) {
-        Delivered delivered = null;
-        int taken = 0;
-        lane:
-        for (List<OutboxRow> rows = chats.poll(); rows != null; rows = chats.poll()) {
-            ChatTransport transport = transportFor(rows.get(0).chatId()).orElse(null);
-            if (transport == null) {
-                continue; // no ready transport reaches this chat from here: the rows wait, no attempt counted
-            }
-            for (OutboxRow row : rows) {
-                if (gate.stopping()) {
-                    break lane; // shutting down: the rest stay PENDING for the next start
-                }
-                Instant startedAt = clock.now();
-                Delivered mark = delivered;
-                boolean mine = Tx.run(() -> {
-                    if (mark != null) {
-                        outbox.markSent(mark.id(), mark.at());
-                    }
-                    return outbox.startSending(row.id(), instance, startedAt);
-                });
-                delivered = null;
-                if (!mine) {
-                    break; // another instance is sending this chat's rows: leave it the rest, in order
-                }
-                taken++;
-                Outcome outcome = send(transport, row);
-                if (outcome == Outcome.DELIVERED) {
-                    delivered = new Delivered(row.id(), clock.now());
-                } else if (outcome == Outcome.UNREACHABLE) {
-                    break; // the chat's rows are held until the user writes again
-                }
-            }
+    /** Sends one chat's rows in order, each taken just before its send; returns how many were taken. */
+    private int deliverChat(String instance, List<OutboxRow> rows) {
+        ChatTransport transport = transportFor(rows.get(0).chatId()).orElse(null);
+        if (transport == null) {
+            return 0; // no ready transport reaches this chat from here: the rows wait, no attempt counted
         }
-        if (delivered != null) {
-            markSent(delivered);
+        int taken = 0;
+        for (OutboxRow row : rows) {
+            if (gate.stopping()) {
+                return taken; // shutting down: the rest stay PENDING for the next start
+            }
+            Instant startedAt = clock.now();
+            if (!Tx.run(() -> outbox.startSending(row.id(), instance, startedAt))) {
+                return taken; // another instance is sending this chat's rows: leave it the rest, in order
+            }
+            taken++;
+            long thread = Thread.currentThread().getId();
+            sending.put(thread, System.nanoTime());
+            try {
+                transport.deliver(row.chatId(), reply(row));
+            } catch (ChatUnreachableException e) {
+                Tx.run(() -> {
+                    outbox.release(row.id(), null);
+                    accounts.markChatUnreachable(row.chatId());
+                    return null;
+                });
+                registry.counter("podbot.notifications.failed", "reason", "unreachable").increment();
+                return taken;
+            } catch (RuntimeException e) {
+                // DeliveryFailedException, or anything unexpected: the message was not delivered
+                retryLater(row, e);
+                continue;
+            } finally {
+                sending.remove(thread);
+            }
+            Instant sentAt = clock.now();
+            Tx.run(() -> {
+                outbox.markSent(row.id(), sentAt);
+                return null;
+            });
+            registry.counter("podbot.notifications.sent", "kind", row.kind()).increment();
         }
         return taken;
     }
 
-    private enum Outcome { DELIVERED, RETRY, UNREACHABLE }
-
-    /** One send of a row this instance took; every outcome but DELIVERED is written here. */
-    private Outcome send(ChatTransport transport, OutboxRow row) {
-        long thread = Thread.currentThread().getId();
-        sending.put(thread, System.nanoTime());
-        try {
-            transport.deliver(row.chatId(), reply(row));
-        } catch (ChatUnreachableException e) {
-            Tx.run(() -> {
-                outbox.release(row.id(), null);
-                accounts.markChatUnreachable(row.chatId());
-                return null;
-            });
-            registry.counter("podbot.notifications.failed", "reason", "unreachable").increment();
-            return Outcome.UNREACHABLE;
-        } catch (RuntimeException e) {
-            // DeliveryFailedException, or anything unexpected: the message was not delivered
-            retryLater(row, e);
-            return Outcome.RETRY;
-        } finally {
-            sending.remove(thread);
-        }
-        registry.counter("podbot.notifications.sent", "kind", row.kind()).increment();
-        return Outcome.DELIVERED;
-    }
-
-    private void markSent(Delivered d) {
-        Tx.run(() -> {
-            outbox.markSent(d.id(), d.at());
-            return null;
-        });
-    }
-
-    /** A delivered row whose SENT mark is not committed yet. */
-    private record Delivered(long id, Instant at) {
-    }
     private void retryLater(OutboxRow row, RuntimeException e) {
         int attempts = row.attempts() + 1;
         boolean giveUp = attempts >= config.maxAttempts();

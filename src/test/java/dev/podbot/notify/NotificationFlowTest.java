@@ -244,7 +244,7 @@ class NotificationFlowTest {
             }
         });
         assertThatThrownBy(() -> sender.sendDue("test-a")).isInstanceOf(SimulatedCrash.class);
-        // the first row's SENT mark was committed with the taking of the second (one commit per message)
+        // the first row is marked SENT; only the one in flight is left SENDING, the rest stay PENDING
         assertThat(count("select count(*) from outbox where chat_id = 7015 and status = 'SENT'")).isEqualTo(1);
         assertThat(count("select count(*) from outbox where chat_id = 7015 and status = 'SENDING'")).isEqualTo(1);
         assertThat(count("select count(*) from outbox where chat_id = 7015 and status = 'PENDING'")).isEqualTo(1);
