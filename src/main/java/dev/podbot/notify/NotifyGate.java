@@ -70,4 +70,17 @@ public class NotifyGate {
     public boolean paused() {
         return paused;
     }
+
+    /** Waits (checking every 10 ms) until {@code done} holds; false when {@code timeout} passed first. */
+    public static boolean awaitUntil(java.util.function.BooleanSupplier done, Duration timeout)
+            throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                return false;
+            }
+            java.util.concurrent.TimeUnit.MILLISECONDS.sleep(10);
+        }
+        return true;
+    }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -101,11 +100,7 @@ public class OutboxSender {
     @PostConstruct
     void init() {
         instanceId = instance.id();
-        pool = Executors.newFixedThreadPool(Math.max(1, config.sendThreads()), r -> {
-            Thread t = new Thread(r, "podbot-send");
-            t.setDaemon(true);
-            return t;
-        });
+        pool = dev.podbot.DaemonThreads.fixedPool("podbot-send", config.sendThreads());
         Gauge.builder("podbot.notifications.pending", pending, AtomicLong::get)
                 .description("Notifications waiting to be sent").register(registry);
     }

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -69,11 +68,7 @@ public class PollCoordinator {
         instanceId = instance.id();
         int n = Math.max(1, bot.pollConcurrency());
         slots = new Semaphore(n);
-        pool = Executors.newFixedThreadPool(n, r -> {
-            Thread t = new Thread(r, "podbot-poll");
-            t.setDaemon(true);
-            return t;
-        });
+        pool = dev.podbot.DaemonThreads.fixedPool("podbot-poll", n);
         pollIntervalWarning(bot.pollInterval(), bot.demo()).ifPresent(Log::warn);
     }
 
@@ -200,13 +195,6 @@ public class PollCoordinator {
 
     /** For tests: waits until no poll is running. */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (!inFlight.isEmpty()) {
-            if (System.nanoTime() > end) {
-                return false;
-            }
-            TimeUnit.MILLISECONDS.sleep(10);
-        }
-        return true;
+        return NotifyGate.awaitUntil(inFlight::isEmpty, timeout);
     }
 }

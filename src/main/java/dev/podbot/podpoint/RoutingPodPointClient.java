@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 import jakarta.annotation.PreDestroy;
@@ -211,11 +210,7 @@ public class RoutingPodPointClient implements PodPointClient {
     /** Per-pod reads of one command run at most this many at once (all commands together). */
     static final int PARALLEL_READS = 8;
 
-    private final ExecutorService reads = Executors.newFixedThreadPool(PARALLEL_READS, r -> {
-        Thread t = new Thread(r, "podpoint-reads");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService reads = dev.podbot.DaemonThreads.fixedPool("podpoint-reads", PARALLEL_READS);
 
     @PreDestroy
     void stop() {

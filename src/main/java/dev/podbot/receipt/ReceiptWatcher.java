@@ -12,8 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -84,11 +82,7 @@ public class ReceiptWatcher {
 
     @PostConstruct
     void init() {
-        pool = Executors.newFixedThreadPool(THREADS, r -> {
-            Thread t = new Thread(r, "podbot-receipts");
-            t.setDaemon(true);
-            return t;
-        });
+        pool = dev.podbot.DaemonThreads.fixedPool("podbot-receipts", THREADS);
     }
 
     @PreDestroy
@@ -300,13 +294,6 @@ public class ReceiptWatcher {
 
     /** For tests: waits until no check is running. */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (!inFlight.isEmpty()) {
-            if (System.nanoTime() > end) {
-                return false;
-            }
-            TimeUnit.MILLISECONDS.sleep(10);
-        }
-        return true;
+        return NotifyGate.awaitUntil(inFlight::isEmpty, timeout);
     }
 }

@@ -25,7 +25,7 @@ final class ChatSerialExecutor {
     ChatSerialExecutor(int threads, String threadPrefix) {
         int n = Math.max(1, threads);
         this.pool = new ThreadPoolExecutor(n, n, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(10_000),
-                new NamedThreads(threadPrefix));
+                new dev.podbot.DaemonThreads(threadPrefix));
     }
 
     /** Queues a task behind the chat's earlier ones; false when it was dropped (overload or shut down). */

@@ -55,9 +55,9 @@ final class LongPollingRunner implements AutoCloseable {
         this.consumer = consumer;
         this.parser = parser;
         this.onProgress = onProgress;
-        this.executor = Executors.newSingleThreadScheduledExecutor(new NamedThreads(POLLER_THREADS));
+        this.executor = Executors.newSingleThreadScheduledExecutor(new dev.podbot.DaemonThreads(POLLER_THREADS));
         this.httpExecutor = new ThreadPoolExecutor(0, 4, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                new NamedThreads(POLLER_THREADS + "-http"));
+                new dev.podbot.DaemonThreads(POLLER_THREADS + "-http"));
         this.http = api.http().newBuilder().dispatcher(new Dispatcher(httpExecutor))
                 .addInterceptor(this::signalProgress).build();
         this.app = new TelegramBotsLongPollingApplication(api::mapper, () -> http, () -> executor,

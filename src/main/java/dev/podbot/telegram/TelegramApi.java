@@ -35,7 +35,7 @@ public final class TelegramApi implements AutoCloseable {
         this.url = url;
         this.mapper = objectMapper();
         this.dispatcherExecutor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), new NamedThreads(HTTP_THREADS));
+                new SynchronousQueue<>(), new dev.podbot.DaemonThreads(HTTP_THREADS));
         Dispatcher dispatcher = new Dispatcher(dispatcherExecutor);
         dispatcher.setMaxRequests(64);
         dispatcher.setMaxRequestsPerHost(32);

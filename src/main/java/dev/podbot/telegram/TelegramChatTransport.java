@@ -29,12 +29,7 @@ public class TelegramChatTransport implements ChatTransport {
 
     @Override
     public void deliver(long chatId, Reply reply) {
-        TelegramSender sender;
-        try {
-            sender = transport.sender();
-        } catch (IllegalStateException e) {
-            throw new DeliveryFailedException("the Telegram transport is not running", null);
-        }
+        TelegramSender sender = runningSender();
         try {
             ReplyWriter.send(sender, chatId, reply, Lane.BULK);
         } catch (TelegramRejectedException e) {
@@ -48,12 +43,7 @@ public class TelegramChatTransport implements ChatTransport {
     /** editMessageText in the interactive lane (a person watches this message change); see {@link ReplyWriter#editInPlace}. */
     @Override
     public boolean edit(long chatId, int messageId, Reply reply) {
-        TelegramSender sender;
-        try {
-            sender = transport.sender();
-        } catch (IllegalStateException e) {
-            throw new DeliveryFailedException("the Telegram transport is not running", null);
-        }
+        TelegramSender sender = runningSender();
         try {
             ReplyWriter.editInPlace(sender, chatId, messageId, reply);
             return true;
@@ -61,6 +51,15 @@ public class TelegramChatTransport implements ChatTransport {
             // deleted, too old to edit, or otherwise refused: trying again would not help
             Log.infof("Telegram refused to edit message %d in chat %d (%d)", messageId, chatId, e.errorCode());
             return false;
+        }
+    }
+
+    /** The transport's sender; a transport that is not running fails the delivery (it is retried later). */
+    private TelegramSender runningSender() {
+        try {
+            return transport.sender();
+        } catch (IllegalStateException e) {
+            throw new DeliveryFailedException("the Telegram transport is not running", null);
         }
     }
 }

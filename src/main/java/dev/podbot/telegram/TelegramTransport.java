@@ -123,7 +123,7 @@ public class TelegramTransport {
         token = t;
         apiUrl = url.getSchema() + "://" + url.getHost() + ":" + url.getPort();
         webhookMode = config.webhookMode();
-        starter = Executors.newSingleThreadScheduledExecutor(new NamedThreads(STARTER_THREADS));
+        starter = Executors.newSingleThreadScheduledExecutor(new dev.podbot.DaemonThreads(STARTER_THREADS));
         running = true;
         Log.infof("Telegram transport starting (%s, API %s://%s:%d)", webhookMode ? "webhook" : "long polling",
                 url.getSchema(), url.getHost(), url.getPort());

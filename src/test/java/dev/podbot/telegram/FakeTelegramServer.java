@@ -612,14 +612,8 @@ public final class FakeTelegramServer implements AutoCloseable {
         return null;
     }
 
-    private ObjectNode storeMessage(String method, Map<String, Object> params) {
-        String chatId = String.valueOf(params.get("chat_id"));
-        int mid = method.equals("editmessagetext") ? Integer.parseInt(String.valueOf(params.get("message_id")))
-                : nextMessageId.incrementAndGet();
-        long chat = Long.parseLong(chatId);
-        ObjectNode msg = baseMessage(mid, chat, chat < 0 ? "group" : "private");
-        msg.set("from", user(BOT_ID, true).put("username", BOT_USERNAME));
-        msg.put("text", String.valueOf(params.getOrDefault("text", "")));
+    /** Adds the request's reply markup to a message the bot sent and keeps it (for later edits); returns it. */
+    private ObjectNode remember(String chatId, int mid, ObjectNode msg, Map<String, Object> params) {
         Object markup = params.get("reply_markup");
         if (markup != null) {
             msg.set("reply_markup", markup instanceof String s ? parse(s) : mapper.valueToTree(markup));
@@ -631,6 +625,17 @@ public final class FakeTelegramServer implements AutoCloseable {
             lock.unlock();
         }
         return msg;
+    }
+
+    private ObjectNode storeMessage(String method, Map<String, Object> params) {
+        String chatId = String.valueOf(params.get("chat_id"));
+        int mid = method.equals("editmessagetext") ? Integer.parseInt(String.valueOf(params.get("message_id")))
+                : nextMessageId.incrementAndGet();
+        long chat = Long.parseLong(chatId);
+        ObjectNode msg = baseMessage(mid, chat, chat < 0 ? "group" : "private");
+        msg.set("from", user(BOT_ID, true).put("username", BOT_USERNAME));
+        msg.put("text", String.valueOf(params.getOrDefault("text", "")));
+        return remember(chatId, mid, msg, params);
     }
 
     /**
@@ -687,17 +692,7 @@ public final class FakeTelegramServer implements AutoCloseable {
         if (caption != null) {
             msg.put("caption", String.valueOf(caption));
         }
-        Object markup = params.get("reply_markup");
-        if (markup != null) {
-            msg.set("reply_markup", markup instanceof String s ? parse(s) : mapper.valueToTree(markup));
-        }
-        lock.lock();
-        try {
-            botMessages.computeIfAbsent(chatId, k -> new HashMap<>()).put(mid, msg);
-        } finally {
-            lock.unlock();
-        }
-        return msg;
+        return remember(chatId, mid, msg, params);
     }
 
     private JsonNode parse(String s) {

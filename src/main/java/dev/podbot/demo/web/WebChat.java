@@ -69,6 +69,11 @@ public class WebChat {
     /** Pushes a notification to the browsers, or keeps it until one connects. */
     public void publish(Reply reply) {
         WebReplies event = new WebReplies(replies(List.of(reply), null), null, null, null);
+        emitOrKeep(event);
+    }
+
+    /** To every open browser, or kept (the newest {@value #MAX_PENDING}) for the first one that connects. */
+    private void emitOrKeep(WebReplies event) {
         synchronized (pending) {
             if (browsers.isEmpty()) {
                 if (pending.size() >= MAX_PENDING) {
@@ -87,16 +92,7 @@ public class WebChat {
                 .map(row -> row.stream().map(b -> new WebButton(b.text(), b.data())).toList()).toList();
         WebReplies event = new WebReplies(List.of(new WebReply(reply.text() == null ? "" : reply.text(), rows,
                 messageId, true, null)), null, null, null);
-        synchronized (pending) {
-            if (browsers.isEmpty()) {
-                if (pending.size() >= MAX_PENDING) {
-                    pending.removeFirst();
-                }
-                pending.addLast(event);
-                return;
-            }
-        }
-        browsers.forEach(b -> b.emit(event));
+        emitOrKeep(event);
     }
 
     /** The stream of notifications for one browser; it starts with everything kept while none was connected. */

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
@@ -96,11 +95,7 @@ public class PodHomeClient implements ChargerReads {
     @Inject
     HomeHistory history;
 
-    private final ExecutorService pool = Executors.newFixedThreadPool(PARALLEL, r -> {
-        Thread t = new Thread(r, "podhome-reads");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService pool = dev.podbot.DaemonThreads.fixedPool("podhome-reads", PARALLEL);
 
     @PreDestroy
     void stop() {
