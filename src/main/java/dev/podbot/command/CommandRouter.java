@@ -44,6 +44,9 @@ public class CommandRouter implements CommandService {
     @Inject
     Instance<CommandHandler> handlerBeans;
 
+    /** {@link #usageLines()}, made once: the handlers never change while the app runs (it was made per /help). */
+    private volatile List<String> usage;
+
     @Inject
     PodSnapshots snapshots;
 
@@ -265,6 +268,15 @@ public class CommandRouter implements CommandService {
 
     /** Every usage line, in a stable order: the core commands first, then any others alphabetically. */
     public List<String> usageLines() {
+        List<String> lines = usage;
+        if (lines == null) {
+            lines = List.copyOf(collectUsageLines());
+            usage = lines;
+        }
+        return lines;
+    }
+
+    private List<String> collectUsageLines() {
         List<String> order = List.of("start", "help", "login", "cancel", "logout", "pods", "charge", "schedule",
                 "boost", "mode", "charges");
         List<CommandHandler> hs = new ArrayList<>();

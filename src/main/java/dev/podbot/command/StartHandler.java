@@ -17,6 +17,9 @@ public class StartHandler implements CommandHandler {
     @Inject
     CommandRouter router;
 
+    /** The /help text: the same for everybody while the app runs, so it is made once. */
+    private volatile String helpText;
+
     @Override
     public List<String> commands() {
         return List.of("start", "help");
@@ -58,11 +61,20 @@ public class StartHandler implements CommandHandler {
     }
 
     private ChatResponse help() {
+        String text = helpText;
+        if (text == null) {
+            text = helpText();
+            helpText = text;
+        }
+        return ChatResponse.text(text);
+    }
+
+    private String helpText() {
         StringBuilder sb = new StringBuilder("<b>What I can do</b>\n");
         for (String line : router.usageLines()) {
             sb.append('\n').append(line);
         }
         sb.append("\n\nPPID is your charger's id, like PSL-123456; leave it out if you have one charger.");
-        return ChatResponse.text(sb.toString());
+        return sb.toString();
     }
 }

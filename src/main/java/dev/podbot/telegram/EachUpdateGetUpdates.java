@@ -7,6 +7,8 @@ import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -17,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * (issue 11: each update used to be read three times). An answer that is not a successful getUpdates result goes
  * to the library's own reading, which raises its usual errors.
  */
+@RegisterForReflection // Jackson writes it as the request body (native image)
 final class EachUpdateGetUpdates extends GetUpdates {
 
     /** TelegramBots' own mapper, the one its methods read answers with. */

@@ -57,7 +57,7 @@ final class ReplyWriter {
             if (last && !reply.buttons().isEmpty()) {
                 b.replyMarkup(keyboard(reply.buttons()));
             }
-            Message m = sender.execute(chatId, b.build(), true, lane);
+            Message m = sender.execute(chatId, new IdOnlySendMessage(b), true, lane);
             shownId = m == null ? null : m.getMessageId();
         }
         return shownId;
