@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -25,6 +26,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  */
 @ApplicationScoped
 public class AccountService {
+
+    @Inject
+    Event<AccountLinked> linked;
 
     @Inject
     CredentialCipher cipher;
@@ -132,6 +136,7 @@ public class AccountService {
         a.persist();
         watch(chatId, session);
         sessions.put(chatId, session);
+        linked.fire(new AccountLinked(chatId));
         Log.infof("Chat %d linked a Pod Point account", chatId);
         return a;
     }

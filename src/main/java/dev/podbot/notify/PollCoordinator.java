@@ -12,15 +12,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import dev.podbot.BotConfig;
+import dev.podbot.account.AccountLinked;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -60,6 +63,12 @@ public class PollCoordinator {
     private String instanceId;
     private ExecutorService pool;
     private Semaphore slots;
+    /** How often a tick looks for accounts without a poll state when none was linked here. */
+    static final Duration ACCOUNT_SCAN_EVERY = Duration.ofMinutes(1);
+    /** True at start and after an account was linked here. */
+    private final AtomicBoolean accountsLinked = new AtomicBoolean(true);
+    private volatile long lastAccountScan = System.nanoTime();
+    private final java.util.concurrent.atomic.AtomicLong accountScans = new java.util.concurrent.atomic.AtomicLong();
     /** Chat id → System.nanoTime() when its poll started. */
     private final Map<Long, Long> inFlight = new ConcurrentHashMap<>();
 
@@ -136,16 +145,43 @@ public class PollCoordinator {
         }
     }
 
+    /** How many ticks have looked for accounts without a poll state. */
+    long accountScans() {
+        return accountScans.get();
+    }
+
+    /** An account was linked here: the next tick adds its poll state. */
+    void onLinked(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountLinked event) {
+        accountsLinked.set(true);
+    }
+
+    /**
+     * Whether this tick looks for accounts without a poll state: after an account was linked here, and once a
+     * minute for anything else (another instance's links, rows written by hand). It used to run every tick: with
+     * 10,000 accounts a scan of all of them every second (issue 11).
+     */
+    private boolean newAccountsMayBeThere() {
+        long now = System.nanoTime();
+        if (accountsLinked.getAndSet(false) || now - lastAccountScan >= ACCOUNT_SCAN_EVERY.toNanos()) {
+            lastAccountScan = now;
+            accountScans.incrementAndGet();
+            return true;
+        }
+        return false;
+    }
+
     /**
      * One tick: claims due accounts as threads become free and submits them, until nothing is due (or a minute
      * has passed, so new accounts are noticed). Returns the chat ids submitted.
      */
     public List<Long> claimAndSubmit() throws InterruptedException {
-        try {
-            Tx.run(() -> pollStates.ensurePollStates(clock.now()));
-        } catch (RuntimeException e) {
-            // another instance inserted the same row first: it is there now
-            Log.debugf("poll_state rows not added this tick (%s)", e.getClass().getSimpleName());
+        if (newAccountsMayBeThere()) {
+            try {
+                Tx.run(() -> pollStates.ensurePollStates(clock.now()));
+            } catch (RuntimeException e) {
+                // another instance inserted the same row first: it is there now
+                Log.debugf("poll_state rows not added this tick (%s)", e.getClass().getSimpleName());
+            }
         }
         List<Long> submitted = new ArrayList<>();
         long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);

@@ -126,6 +126,20 @@ class NotificationFlowTest {
     }
 
     @Test
+    void ticksLookForNewAccountsOnlyAfterALinkNotEverySecond() throws Exception {
+        FakePodPointClient.Account a = link(7101);
+        awaitBaseline(7101);
+        long scans = coordinator.accountScans();
+        int polls = a.podCalls.get();
+        await().atMost(WAIT).until(() -> a.podCalls.get() >= polls + 3); // three more ticks, 1 s poll interval
+        assertThat(coordinator.accountScans()).isEqualTo(scans);
+
+        link(7102); // the link is announced: the next tick adds its poll state, and the account is polled
+        awaitBaseline(7102);
+        assertThat(coordinator.accountScans()).isEqualTo(scans + 1);
+    }
+
+    @Test
     void baselineIsSilentThenACompletedChargeIsAnnouncedExactlyOnce() throws Exception {
         FakePodPointClient.Account a = link(7001);
         a.addNewest(charge(1, 700100, clock.now().minusSeconds(90_000), clock.now().minusSeconds(86_000), 5, 100));
