@@ -74,14 +74,4 @@ final class IdOnlySendMessage extends SendMessage {
         }
         return id;
     }
-
-    @Override
-    public boolean equals(Object o) {
-        return super.equals(o);
-    }
-
-    @Override
-    public int hashCode() {
-        return super.hashCode();
-    }
 }
