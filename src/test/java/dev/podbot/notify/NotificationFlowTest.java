@@ -125,6 +125,19 @@ class NotificationFlowTest {
         return charge(id, chat * 100, end.minusSeconds(7200), end, 10.46, 314);
     }
 
+    /** Links the chat, polls its baseline, pauses the ticks, then polls three completed charges: three PENDING rows. */
+    void threeCompletedChargesPending(long chat, long firstChargeId) throws Exception {
+        FakePodPointClient.Account a = link(chat);
+        awaitBaseline(chat);
+        pause();
+        for (long id = firstChargeId; id < firstChargeId + 3; id++) {
+            a.addNewest(completedNow(id, chat));
+        }
+        assertThat(poller.poll(chat)).isEqualTo(AccountPoller.Outcome.OK);
+        assertThat(count("select count(*) from outbox where chat_id = " + chat + " and status = 'PENDING'"))
+                .isEqualTo(3);
+    }
+
     @Test
     void ticksLookForNewAccountsOnlyAfterALinkNotEverySecond() throws Exception {
         FakePodPointClient.Account a = link(7101);
@@ -213,14 +226,7 @@ class NotificationFlowTest {
 
     @Test
     void aCrashMidBatchStrandsOnlyTheRowInFlight() throws Exception {
-        FakePodPointClient.Account a = link(7011);
-        awaitBaseline(7011);
-        pause();
-        a.addNewest(completedNow(110, 7011));
-        a.addNewest(completedNow(111, 7011));
-        a.addNewest(completedNow(112, 7011));
-        assertThat(poller.poll(7011)).isEqualTo(AccountPoller.Outcome.OK);
-        assertThat(count("select count(*) from outbox where chat_id = 7011 and status = 'PENDING'")).isEqualTo(3);
+        threeCompletedChargesPending(7011, 110);
 
         // the process dies during the first send of the batch
         transport.before(c -> {
@@ -241,14 +247,7 @@ class NotificationFlowTest {
 
     @Test
     void aCrashDuringTheSecondSendLeavesTheFirstMarkedSentAndOnlyTheSecondInFlight() throws Exception {
-        FakePodPointClient.Account a = link(7015);
-        awaitBaseline(7015);
-        pause();
-        a.addNewest(completedNow(150, 7015));
-        a.addNewest(completedNow(151, 7015));
-        a.addNewest(completedNow(152, 7015));
-        assertThat(poller.poll(7015)).isEqualTo(AccountPoller.Outcome.OK);
-        assertThat(count("select count(*) from outbox where chat_id = 7015 and status = 'PENDING'")).isEqualTo(3);
+        threeCompletedChargesPending(7015, 150);
 
         // the first message goes out; the process dies while the second is being sent
         java.util.concurrent.atomic.AtomicInteger sends = new java.util.concurrent.atomic.AtomicInteger();
