@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -68,7 +69,7 @@ public class PollCoordinator {
     /** True at start and after an account was linked here. */
     private final AtomicBoolean accountsLinked = new AtomicBoolean(true);
     private volatile long lastAccountScan = System.nanoTime();
-    private final java.util.concurrent.atomic.AtomicLong accountScans = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong accountScans = new AtomicLong();
     /** Chat id → System.nanoTime() when its poll started. */
     private final Map<Long, Long> inFlight = new ConcurrentHashMap<>();
 

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.core.JsonToken;
  * A sendMessage whose answer is read only for what we use of it: the sent message's id (a reply's receipt edits
  * that message later). TelegramBots would read the whole echoed message (its text, entities, chat and sender) into
  * objects through reflection on every reply and notification; this reads the answer once as a token stream and
- * builds a {@link Message} that holds only {@code message_id} (issue 11: about a third of the JSON work of a reply).
+ * builds a {@link Message} that holds only {@code message_id} (issue 11: less garbage per reply).
  * Anything but {@code {"ok":true,"result":{…"message_id":N…}}} goes to the library's own reading, which raises its
  * usual {@link TelegramApiRequestException} (error code, retry_after, migrate_to_chat_id).
  */
