@@ -56,9 +56,12 @@ public class PollStateRepository {
      * before polling.
      */
     public List<Long> claimDueAccounts(String instance, Instant now, int limit, Duration interval, Duration claimTtl) {
-        List<PollStateRow> due = PollStateRow.<PollStateRow>find("nextPollAt <= ?1 "
-                + "and (backoffUntil is null or backoffUntil <= ?1) and (claimedUntil is null or claimedUntil <= ?1) "
-                + "and chatId in (select a.chatId from ChatAccount a where a.status = ?2 and a.chatActive = true)",
+        // "exists" with the account's key rather than "chatId in (select ...)", which H2 re-runs for each row
+        // while chat_account changes (as OutboxRepository.due)
+        List<PollStateRow> due = PollStateRow.<PollStateRow>find("from PollStateRow p where p.nextPollAt <= ?1 "
+                + "and (p.backoffUntil is null or p.backoffUntil <= ?1) "
+                + "and (p.claimedUntil is null or p.claimedUntil <= ?1) and exists (select 1 from ChatAccount a "
+                + "where a.chatId = p.chatId and a.status = ?2 and a.chatActive = true)",
                 Sort.by("nextPollAt").and("chatId"), now, ChatAccount.Status.LINKED)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).withHint(LOCK_TIMEOUT, SKIP_LOCKED)
                 .page(0, Math.max(1, limit)).list();
