@@ -57,6 +57,7 @@ import dev.podbot.telegram.FakeTelegramServer;
  *     [-Dbench.seconds=20] [-Dbench.warmup-seconds=5] [-Dbench.fanout=10000] [-Dbench.fanout-seconds=30] [-Dbench.jvm-options="..."]
  *     [-Dbench.jar=...] [-Dbench.startup-runs=5] [-Dbench.startup-only=true] [-Dbench.memory-only=true]
  *     [-Dbench.replies-only=true] [-Dbench.histogram=true] [-Dbench.slowest=true] [-Dbench.fanout-rate=1]
+ *     [-Dbench.java=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java] (the JVM that runs the app; the archive must be its own)
  * </pre>
  *
  * The machine may be shared: every figure comes with the load average, start-up is the median of several starts
@@ -109,9 +110,9 @@ class ReplyLatencyBenchmark {
         int startups = Math.max(1, Integer.getInteger("bench.startup-runs", 5));
         String jvm = System.getProperty("bench.jvm-options", defaultJvmOptions(jar));
         System.out.printf(Locale.ROOT, "BENCH Pod Point latency %d ms, %d updates/s for %d s per phase (%d/s for %d s "
-                + "during the fan-out), JVM options: %s, env MALLOC_ARENA_MAX=%s, %d CPUs, load average %s%n", latency,
-                rate, seconds, fanoutRate, fanoutSeconds, jvm.isBlank() ? "(none)" : jvm, MALLOC_ARENA_MAX,
-                Runtime.getRuntime().availableProcessors(), loadAverage());
+                + "during the fan-out), JVM %s, JVM options: %s, env MALLOC_ARENA_MAX=%s, %d CPUs, load average %s%n",
+                latency, rate, seconds, fanoutRate, fanoutSeconds, javaVersion(), jvm.isBlank() ? "(none)" : jvm,
+                MALLOC_ARENA_MAX, Runtime.getRuntime().availableProcessors(), loadAverage());
 
         // like Telegram's servers, the fake answers without Nagle's delay (else every answer waits ~40 ms for an ACK)
         System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -166,6 +167,18 @@ class ReplyLatencyBenchmark {
 
     /** The glibc setting of the Docker image and the README: fewer malloc arenas, less resident memory. */
     static final String MALLOC_ARENA_MAX = System.getProperty("bench.malloc-arena-max", "2");
+
+    /** The JVM that runs the app: {@code bench.java}, else the one running this benchmark. */
+    static final String JAVA = System.getProperty("bench.java",
+            Path.of(System.getProperty("java.home"), "bin", "java").toString());
+
+    /** The first line of {@code java -version} of {@link #JAVA}, e.g. {@code openjdk version "25.0.3" 2026-04-21 LTS}. */
+    static String javaVersion() throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(JAVA, "-version").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        p.waitFor();
+        return out.lines().findFirst().orElse("?").trim();
+    }
 
     /** The README's command: jvm.options plus the class-data archive next to the jar when it was made. */
     static String defaultJvmOptions(Path jar) {
@@ -222,7 +235,7 @@ class ReplyLatencyBenchmark {
         new SecureRandom().nextBytes(key);
         String base = wm.baseUrl();
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add(JAVA);
         if (!jvm.isBlank()) {
             cmd.addAll(Arrays.asList(jvm.trim().split("\\s+")));
         }
