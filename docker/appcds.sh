@@ -2,8 +2,8 @@
 # Makes the class-data archive with which the JVM starts podpoint-bot sooner, using less CPU: one training run of the
 # packaged app (H2 in memory, a throw-away encryption key, Telegram and Pod Point pointed at a closed local port, so
 # nothing leaves the machine), stopped once it answers its health check.
-#   Java 25 and later: an AOT cache (JEP 483/514): the classes the run loaded, already loaded and linked (a start about
-#   0.6 s quicker than Java 17's archive on a 2-core machine; README, Performance).
+#   Java 25 and later: an AOT cache (JEP 483/514): the classes the run loaded, already loaded and linked (a start 0.7 to
+#   1 s quicker than Java 17's archive on a 2-core machine, for about 10 MB more memory; README, Performance).
 #   Java 17 to 24: a dynamic AppCDS archive: at exit the JVM writes every class it loaded; later starts map them
 #   instead of loading and verifying them again.
 # Both are started the same way (-XX:SharedArchiveFile), so the README's command and the Docker image work with either.
