@@ -14,11 +14,9 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -582,33 +580,9 @@ class ReplyLatencyBenchmark {
 
     /** {@code n} chats (their sign-in failed, so they are not polled) each with one pending notification. */
     void insertFanOut(int n) throws SQLException {
-        Timestamp now = Timestamp.from(Instant.now());
         try (Connection c = DriverManager.getConnection(jdbc, "podbot", "")) {
-            c.setAutoCommit(false);
-            try (PreparedStatement a = c.prepareStatement("INSERT INTO chat_account (chat_id, telegram_user_id, "
-                    + "email_enc, password_enc, status, chat_active, linked_at, updated_at, version) "
-                    + "VALUES (?, ?, 'x', 'x', 'AUTH_FAILED', TRUE, ?, ?, 0)");
-                    PreparedStatement o = c.prepareStatement("INSERT INTO outbox (chat_id, dedup_key, kind, body, "
-                            + "status, created_at, deliver_after, attempts) VALUES (?, ?, 'CHARGE_COMPLETED', ?, "
-                            + "'PENDING', ?, ?, 0)")) {
-                for (int i = 0; i < n; i++) {
-                    long chat = FANOUT_CHAT + i;
-                    a.setLong(1, chat);
-                    a.setLong(2, chat);
-                    a.setTimestamp(3, now);
-                    a.setTimestamp(4, now);
-                    a.addBatch();
-                    o.setLong(1, chat);
-                    o.setString(2, "bench:" + chat);
-                    o.setString(3, "⚡ <b>Charge complete</b> on Drive: 7.5 kWh in 2h 00m, £2.00");
-                    o.setTimestamp(4, now);
-                    o.setTimestamp(5, now);
-                    o.addBatch();
-                }
-                a.executeBatch();
-                o.executeBatch();
-            }
-            c.commit();
+            dev.podbot.notify.FanOutRows.insert(c, FANOUT_CHAT, n, Instant.now(), "bench:",
+                    "⚡ <b>Charge complete</b> on Drive: 7.5 kWh in 2h 00m, £2.00");
         }
     }
 

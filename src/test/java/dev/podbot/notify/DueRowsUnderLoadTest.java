@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -128,34 +127,9 @@ class DueRowsUnderLoadTest {
         }
     }
 
-    /** One account and one pending notification per chat, in one transaction, as the benchmark writes them. */
     void insertFanOut(Instant now) throws SQLException {
-        Timestamp ts = Timestamp.from(now);
         try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement a = c.prepareStatement("insert into chat_account (chat_id, telegram_user_id, "
-                    + "email_enc, password_enc, status, chat_active, linked_at, updated_at, version) "
-                    + "values (?, ?, 'x', 'x', 'AUTH_FAILED', true, ?, ?, 0)");
-                    PreparedStatement o = c.prepareStatement("insert into outbox (chat_id, dedup_key, kind, body, "
-                            + "status, created_at, deliver_after, attempts) values (?, ?, 'CHARGE_COMPLETED', "
-                            + "'<b>Charge complete</b>', 'PENDING', ?, ?, 0)")) {
-                for (int i = 0; i < CHATS; i++) {
-                    long chat = FIRST_CHAT + i;
-                    a.setLong(1, chat);
-                    a.setLong(2, chat);
-                    a.setTimestamp(3, ts);
-                    a.setTimestamp(4, ts);
-                    a.addBatch();
-                    o.setLong(1, chat);
-                    o.setString(2, "due-test:" + chat);
-                    o.setTimestamp(3, ts);
-                    o.setTimestamp(4, ts);
-                    o.addBatch();
-                }
-                a.executeBatch();
-                o.executeBatch();
-            }
-            c.commit();
+            FanOutRows.insert(c, FIRST_CHAT, CHATS, now, "due-test:", "<b>Charge complete</b>");
         }
     }
 }
