@@ -81,7 +81,7 @@ public class OutboxRepository {
     public List<OutboxRow> due(Instant now, int limit) {
         // "exists" with the account's key, not "chatId in (select ...)": H2 checks an IN subquery row by row and
         // runs it again whenever chat_account changed meanwhile (the poller and every update write it), so a
-        // 10,000-row fan-out took 10,000 × 10,000 row visits per batch (OutboxDueQueryTest)
+        // 10,000-row fan-out took 10,000 × 10,000 row visits per batch (DueRowsUnderLoadTest)
         return OutboxMessage.<OutboxMessage>find("from OutboxMessage m where m.status = ?1 and m.deliverAfter <= ?2 "
                 + "and exists (select 1 from ChatAccount a where a.chatId = m.chatId and a.chatActive = true)",
                 Sort.by("id"), Status.PENDING, now)
