@@ -6,7 +6,7 @@ import jakarta.inject.Singleton;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 
-/** Skips the poll and send ticks when {@code NOTIFY_ENABLED=false}. */
+/** Skips the monthly digest's tick when {@code NOTIFY_ENABLED=false}. */
 @Singleton
 public class NotifyDisabled implements Scheduled.SkipPredicate {
 

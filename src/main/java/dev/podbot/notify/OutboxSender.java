@@ -24,6 +24,7 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.podbot.BackgroundTicks;
 import dev.podbot.account.AccountService;
 import dev.podbot.command.Button;
 import dev.podbot.command.ChatTransport;
@@ -34,7 +35,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * Delivers outbox rows, exactly once as far as a crash allows.
@@ -66,6 +67,9 @@ public class OutboxSender {
 
     @Inject
     NotifyConfig config;
+
+    @Inject
+    BackgroundTicks ticks;
 
     @Inject
     NotifyClock clock;
@@ -117,8 +121,13 @@ public class OutboxSender {
         pool.shutdownNow();
     }
 
-    @Scheduled(every = "${notify.tick:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = NotifyDisabled.class)
+    /** The send tick runs every NOTIFY_TICK at its own point of it ({@link BackgroundTicks}). */
+    void onStart(@Observes StartupEvent event) {
+        if (config.enabled()) {
+            ticks.every("send", config.tick(), BackgroundTicks.SEND_PHASE, this::tick);
+        }
+    }
+
     void tick() {
         if (!gate.enter()) {
             return;

@@ -23,19 +23,20 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
+import dev.podbot.BackgroundTicks;
 import dev.podbot.BotConfig;
 import dev.podbot.account.AccountLinked;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 
 /**
- * Every tick ({@code notify.tick}, 1 s) claims the accounts that are due and polls them on a bounded pool of
- * {@code BOT_POLL_CONCURRENCY} threads. Each account has its own slot in the interval (a hash of its chat id), so
- * accounts are spread over the interval instead of all polled at second 0; a newly linked account is polled at
- * once (its silent baseline). Only as many accounts are claimed as there are free threads, so a slow Pod Point
- * never makes claims pile up, and one account's failure never delays another.
+ * Every tick ({@code notify.tick}, 1 s; its own point of the second, {@link BackgroundTicks}) claims the accounts
+ * that are due and polls them on a bounded pool of {@code BOT_POLL_CONCURRENCY} threads. Each account has its own
+ * slot in the interval (a hash of its chat id), so accounts are spread over the interval instead of all polled at
+ * second 0, and the few that are due in one tick start spread over that tick ({@link #spacing}); a newly linked
+ * account is polled at once (its silent baseline). Only as many accounts are claimed as there are free threads, so
+ * a slow Pod Point never makes claims pile up, and one account's failure never delays another.
  */
 @ApplicationScoped
 public class PollCoordinator {
@@ -57,6 +58,9 @@ public class PollCoordinator {
 
     @Inject
     NotifyGate gate;
+
+    @Inject
+    BackgroundTicks ticks;
 
     @Inject
     NotifyInstance instance;
@@ -99,6 +103,8 @@ public class PollCoordinator {
         if (!config.enabled()) {
             return;
         }
+        // the poll tick runs every NOTIFY_TICK at its own point of it
+        ticks.every("poll", config.tick(), BackgroundTicks.POLL_PHASE, this::tick);
         try {
             int released = releaseOwnClaims();
             if (released > 0) {
@@ -129,8 +135,6 @@ public class PollCoordinator {
         return instanceId;
     }
 
-    @Scheduled(every = "${notify.tick:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = NotifyDisabled.class)
     void tick() {
         if (!gate.enter()) {
             return;
@@ -196,7 +200,13 @@ public class PollCoordinator {
             }
             int free = slots.availablePermits();
             List<Long> due = claim(clock.now(), free);
-            for (long chatId : due) {
+            // what is due now (not a backlog that fills every free thread) starts spread over the tick
+            long spacing = due.size() < free ? spacing(config.tick(), due.size()) : 0;
+            for (int i = 0; i < due.size(); i++) {
+                long chatId = due.get(i);
+                if (i > 0 && spacing > 0) {
+                    TimeUnit.NANOSECONDS.sleep(spacing);
+                }
                 if (inFlight.putIfAbsent(chatId, System.nanoTime()) != null) {
                     continue;
                 }
@@ -218,6 +228,15 @@ public class PollCoordinator {
             }
         }
         return submitted;
+    }
+
+    /**
+     * How far apart the polls of one tick start when {@code due} accounts are due at once: spread evenly over the
+     * tick, the first at once. All at the tick's start, the few polls of a quiet moment took both cores of a small
+     * machine together and a reply made then waited for them (issue 11).
+     */
+    static long spacing(Duration tick, int due) {
+        return due <= 1 ? 0 : tick.toNanos() / due;
     }
 
     private List<Long> claim(Instant now, int limit) {

@@ -17,15 +17,18 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
+import dev.podbot.BackgroundTicks;
 import dev.podbot.BotConfig;
 import dev.podbot.account.AccountService;
 import dev.podbot.command.ChatTransport;
 import dev.podbot.command.Formats;
 import dev.podbot.command.Reply;
 import dev.podbot.notify.NotifyClock;
+import dev.podbot.notify.NotifyConfig;
 import dev.podbot.notify.NotifyGate;
 import dev.podbot.notify.NotifyInstance;
 import dev.podbot.podpoint.PodPointClient;
@@ -34,7 +37,7 @@ import dev.podbot.podpoint.model.ConnectivityStatus;
 import dev.podbot.podpoint.model.Pod;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * Follows the change receipts on the notification tick: claims the receipts that are due (a claim per row, so two
@@ -76,6 +79,12 @@ public class ReceiptWatcher {
     @Inject
     ReceiptService receipts;
 
+    @Inject
+    NotifyConfig notify;
+
+    @Inject
+    BackgroundTicks ticks;
+
     private ExecutorService pool;
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
     private volatile Instant lastCleanup = Instant.EPOCH;
@@ -94,7 +103,10 @@ public class ReceiptWatcher {
      * On the notification tick, but also when NOTIFY_ENABLED=false: a receipt is part of the reply to a command,
      * not a notification.
      */
-    @Scheduled(every = "${notify.tick:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void onStart(@Observes StartupEvent event) {
+        ticks.every("receipt", notify.tick(), BackgroundTicks.RECEIPT_PHASE, this::tick);
+    }
+
     void tick() {
         if (gate.paused() || gate.stopping()) {
             return;
