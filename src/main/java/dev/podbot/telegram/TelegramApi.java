@@ -5,7 +5,6 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
@@ -47,7 +46,7 @@ public final class TelegramApi implements AutoCloseable {
                 // getUpdates long-polls for up to 50 s
                 .readTimeout(75, TimeUnit.SECONDS)
                 .build();
-        this.client = new OkHttpTelegramClient(mapper, http, token, url);
+        this.client = new SameThreadTelegramClient(mapper, http, token, url);
     }
 
     public static ObjectMapper objectMapper() {
