@@ -482,10 +482,15 @@ class ReplyLatencyBenchmark {
             }
             Arrays.sort(order, (a, b) -> Long.compare(lat[b], lat[a]));
             StringBuilder sb = new StringBuilder();
+            // the app's uptime too (as -Xlog:gc prints it), to line a slow reply up with the app's own log
+            long appStartNanos = System.nanoTime() - Duration.between(app.info().startInstant().orElse(Instant.now()),
+                    Instant.now()).toNanos();
             for (int j = 0; j < Math.min(6, n); j++) {
                 Long out = tg.handedOutAt(ids[order[j]]);
-                sb.append(String.format(Locale.ROOT, "%.1f ms at +%d ms, ", ms(lat[order[j]]),
-                        out == null ? -1 : (out - t0) / 1_000_000));
+                long wallMillis = out == null ? 0 : System.currentTimeMillis() - (System.nanoTime() - out) / 1_000_000;
+                sb.append(String.format(Locale.ROOT, "%.1f ms at +%d ms (app uptime %.3f s, %03d ms past a second), ",
+                        ms(lat[order[j]]), out == null ? -1 : (out - t0) / 1_000_000,
+                        out == null ? -1 : (out - appStartNanos) / 1e9, wallMillis % 1000));
             }
             System.out.printf("BENCH   slowest: %s%n", sb);
         }
