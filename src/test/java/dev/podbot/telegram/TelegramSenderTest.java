@@ -19,7 +19,7 @@ import dev.podbot.command.ChatTransport.DeliveryFailedException;
 import dev.podbot.command.Reply;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-/** The one outbound sender against the fake Bot API, through the real OkHttpTelegramClient. */
+/** The one outbound sender against the fake Bot API, through the real client (SameThreadTelegramClient). */
 class TelegramSenderTest {
 
     FakeTelegramServer fake;
