@@ -38,7 +38,8 @@ public final class TelegramApi implements AutoCloseable {
         Dispatcher dispatcher = new Dispatcher(dispatcherExecutor);
         dispatcher.setMaxRequests(64);
         dispatcher.setMaxRequestsPerHost(32);
-        this.http = new OkHttpClient.Builder()
+        // from the client set up before start-up (its TLS settings), when there is one
+        this.http = ClientWarmUp.base().newBuilder()
                 .dispatcher(dispatcher)
                 .connectionPool(new ConnectionPool(8, 60, TimeUnit.SECONDS))
                 .connectTimeout(10, TimeUnit.SECONDS)
