@@ -230,13 +230,18 @@ public class PollCoordinator {
         return submitted;
     }
 
+    /** The polls of one tick are spread over at most this much, however long NOTIFY_TICK is. */
+    static final Duration MAX_SPREAD = Duration.ofSeconds(1);
+
     /**
      * How far apart the polls of one tick start when {@code due} accounts are due at once: spread evenly over the
-     * tick, the first at once. All at the tick's start, the few polls of a quiet moment took both cores of a small
-     * machine together and a reply made then waited for them (issue 11).
+     * tick (at most {@link #MAX_SPREAD}, so a long NOTIFY_TICK neither delays polls nor keeps a pause or a shutdown
+     * waiting), the first at once. All at the tick's start, the few polls of a quiet moment took both cores of a
+     * small machine together and a reply made then waited for them (issue 11).
      */
     static long spacing(Duration tick, int due) {
-        return due <= 1 ? 0 : tick.toNanos() / due;
+        long spread = Math.min(tick.toNanos(), MAX_SPREAD.toNanos());
+        return due <= 1 ? 0 : spread / due;
     }
 
     private List<Long> claim(Instant now, int limit) {

@@ -19,4 +19,10 @@ class PollSpacingTest {
         // the last of n starts (n-1)/n of the way through: before the next tick
         assertThat(PollCoordinator.spacing(tick, 32) * 31).isLessThan(tick.toNanos());
     }
+
+    @Test
+    void aLongTickSpreadsOverOneSecondAtMostSoAPauseOrShutdownNeverWaitsLong() {
+        assertThat(PollCoordinator.spacing(Duration.ofMinutes(1), 2)).isEqualTo(Duration.ofMillis(500).toNanos());
+        assertThat(PollCoordinator.spacing(Duration.ofMillis(200), 2)).isEqualTo(Duration.ofMillis(100).toNanos());
+    }
 }
