@@ -7,8 +7,9 @@ import java.util.Set;
 /**
  * The detector's memory of one account.
  *
- * @param firstPollDone  false until the first successful poll (the silent baseline)
- * @param baselineAt     when the baseline was taken: charges that ended before it are never announced
+ * @param firstPollDone  false until the first successful poll (the baseline)
+ * @param baselineAt     when the account was linked (or, when that is not known, its first poll): charges that
+ *                       ended before it are never announced
  * @param pods           by unit id
  * @param knownCompleted ids of completed charges already seen
  * @param scannedAt      when the last successful charge scan ran (null before the first)

@@ -1,6 +1,8 @@
 package dev.podbot.notify;
 
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -19,10 +21,11 @@ import dev.podbot.podpoint.model.Pod;
  * observation carries its time), so it is tested on recorded state sequences.
  *
  * <ul>
- * <li>The first poll of an account is a silent baseline: everything it sees is recorded, nothing announced.</li>
+ * <li>The first poll of an account is a baseline: everything it sees is recorded, and only the charges that
+ * completed after the account was linked are announced (none when the link time is not known).</li>
  * <li>A charge is announced when it is seen completed ({@code ends_at} set), is not among the known completed ids
- * and ended after the baseline. Ids may come in any order; a charge whose {@code ends_at} is cleared again is
- * ignored, and when it completes again it is already known.</li>
+ * and ended after the baseline (to the second: Pod Point's times have no fractions). Ids may come in any order; a
+ * charge whose {@code ends_at} is cleared again is ignored, and when it completes again it is already known.</li>
  * <li>Charging-state transitions come from connectivity (E9), or the pod's statuses when connectivity has none.
  * An unknown state changes nothing.</li>
  * <li>Online/offline flips only after two polls in a row saw the new state.</li>
@@ -107,11 +110,14 @@ public class EventDetector {
         boolean switched = prev.generation() != null && obs.generation() != null
                 && !prev.generation().equals(obs.generation());
         Set<Long> newlyCompleted = new LinkedHashSet<>();
+        // Pod Point's times are whole seconds: a charge that ended in the baseline's second ended after it
+        Instant since = prev.baselineAt() == null ? null
+                : prev.baselineAt().truncatedTo(ChronoUnit.SECONDS);
         for (Charge c : obs.charges()) {
             if (c.inProgress() || prev.knownCompleted().contains(c.id()) || !newlyCompleted.add(c.id())) {
                 continue;
             }
-            if (baseline || (prev.baselineAt() != null && c.endsAt().toInstant().isBefore(prev.baselineAt()))) {
+            if ((baseline && since == null) || (since != null && c.endsAt().toInstant().isBefore(since))) {
                 continue;
             }
             if (switched && !newAfterSwitch(c, prev.scannedAt(), obs.generation())) {
@@ -132,7 +138,7 @@ public class EventDetector {
      * legacy charge is only surely new when it started after the last Pod Home scan. Nothing is announced twice;
      * a charge in the gap may go unannounced.
      */
-    static boolean newAfterSwitch(Charge c, java.time.Instant lastScan, String generation) {
+    static boolean newAfterSwitch(Charge c, Instant lastScan, String generation) {
         if (lastScan == null) {
             return false;
         }

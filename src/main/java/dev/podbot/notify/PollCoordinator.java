@@ -74,6 +74,8 @@ public class PollCoordinator {
     private final AtomicBoolean accountsLinked = new AtomicBoolean(true);
     private volatile long lastAccountScan = System.nanoTime();
     private final AtomicLong accountScans = new AtomicLong();
+    /** Chat id → when it was linked here, until the next tick has written it as the account's baseline. */
+    private final Map<Long, Instant> linkedAt = new ConcurrentHashMap<>();
     /** Chat id → System.nanoTime() when its poll started. */
     private final Map<Long, Long> inFlight = new ConcurrentHashMap<>();
 
@@ -155,8 +157,14 @@ public class PollCoordinator {
         return accountScans.get();
     }
 
-    /** An account was linked here: the next tick adds its poll state. */
+    /**
+     * An account was linked here: the next tick adds its poll state, with the link's time (on the notification
+     * clock) as its baseline, so a charge that completes after "Linked" and before the first poll is announced.
+     */
     void onLinked(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountLinked event) {
+        if (config.enabled()) {
+            linkedAt.putIfAbsent(event.chatId(), clock.now());
+        }
         accountsLinked.set(true);
     }
 
@@ -181,10 +189,17 @@ public class PollCoordinator {
      */
     public List<Long> claimAndSubmit() throws InterruptedException {
         if (newAccountsMayBeThere()) {
+            Map<Long, Instant> links = Map.copyOf(linkedAt);
             try {
-                Tx.run(() -> pollStates.ensurePollStates(clock.now()));
+                Tx.run(() -> {
+                    pollStates.ensurePollStates(clock.now());
+                    links.forEach(pollStates::baselineAtLink);
+                    return null;
+                });
+                links.forEach(linkedAt::remove);
             } catch (RuntimeException e) {
-                // another instance inserted the same row first: it is there now
+                // another instance inserted the same row first: it is there now, and the next tick tries again
+                accountsLinked.set(true);
                 Log.debugf("poll_state rows not added this tick (%s)", e.getClass().getSimpleName());
             }
         }

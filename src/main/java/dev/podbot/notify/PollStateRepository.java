@@ -51,6 +51,15 @@ public class PollStateRepository {
     }
 
     /**
+     * Sets the baseline of an account not polled yet to the moment it was linked: its first poll then announces the
+     * charges that completed after the link (and only those). An account polled already keeps its baseline.
+     */
+    public void baselineAtLink(long chatId, Instant linkedAt) {
+        PollStateRow.update("baselineAt = ?1 where chatId = ?2 and firstPollDone = false and baselineAt is null",
+                linkedAt, chatId);
+    }
+
+    /**
      * Claims up to {@code limit} due, pollable accounts for this instance: locks them (skipping rows another
      * instance holds), moves next_poll_at to the account's next slot and records the claim. The caller commits
      * before polling.

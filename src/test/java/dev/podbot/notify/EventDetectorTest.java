@@ -61,6 +61,35 @@ class EventDetectorTest {
     }
 
     @Test
+    void firstPollAnnouncesTheChargesThatCompletedAfterTheLinkAndOnlyThose() {
+        Sim sim = new Sim(21);
+        Instant linked = DetectorFixtures.T0.minusSeconds(60).plusMillis(700);
+        sim.state = new AccountState(false, linked, 0, Map.of(), java.util.Set.of());
+        Charge before = charge(30, 2211, linked.minusSeconds(9000), linked.minusSeconds(8000), 5, 100);
+        Charge justBefore = charge(31, 2211, linked.minusSeconds(3600), linked.minusSeconds(2), 6, 120);
+        // Pod Point's times are whole seconds: this one ended in the link's second, after "Linked" was said
+        Charge sameSecond = charge(32, 2211, linked.minusSeconds(1800),
+                linked.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), 7, 140);
+        Charge after = charge(33, 2211, linked.minusSeconds(600), linked.plusSeconds(30), 8, 160);
+
+        List<Notification> first = sim.poll(POD, conn("ONLINE", "AVAILABLE"), List.of(after, sameSecond, justBefore, before));
+
+        assertThat(first).extracting(Notification::kind).containsExactly(EventKind.CHARGE_COMPLETED,
+                EventKind.CHARGE_COMPLETED);
+        assertThat(first).extracting(Notification::dedupKey).containsExactly("charge:21:33", "charge:21:32");
+        assertThat(sim.state.knownCompleted()).containsExactlyInAnyOrder(30L, 31L, 32L, 33L);
+        assertThat(sim.poll(POD, conn("ONLINE", "AVAILABLE"), List.of(after, sameSecond, justBefore, before))).isEmpty();
+    }
+
+    @Test
+    void firstPollWithoutALinkTimeAnnouncesNothing() {
+        Sim sim = new Sim(22);
+        Charge recent = charge(40, 2211, sim.now.minusSeconds(600), sim.now.minusSeconds(1), 8, 160);
+        assertThat(sim.poll(POD, conn("ONLINE", "AVAILABLE"), List.of(recent))).isEmpty();
+        assertThat(sim.state.knownCompleted()).containsExactly(40L);
+    }
+
+    @Test
     void chargeIdsGoingBackwardsAreJudgedByMembershipNotOrder() {
         Sim sim = new Sim(3);
         Charge high = charge(900, 2211, DetectorFixtures.T0.minusSeconds(9000), DetectorFixtures.T0.minusSeconds(8000), 5, 100);

@@ -175,6 +175,24 @@ class NotificationFlowTest {
     }
 
     @Test
+    void aChargeThatCompletesBetweenTheLinkAndTheFirstPollIsAnnouncedButNoneFromBefore() throws Exception {
+        pause(); // no tick between the link and the charges below: the first poll sees them all at once
+        FakePodPointClient.Account a = link(7010);
+        Instant linked = clock.now();
+        a.addNewest(charge(101, 701000, linked.minusSeconds(90_000), linked.minusSeconds(86_000), 5, 100));
+        a.addNewest(charge(102, 701000, linked.minusSeconds(7200), linked.minusSeconds(5), 6, 120));
+        a.addNewest(completedNow(103, 7010)); // after "Linked" was said, before the first poll
+        gate.resume();
+        awaitBaseline(7010);
+        await().atMost(WAIT).until(() -> transport.to(7010).size() == 1);
+        int polls = a.podCalls.get();
+        await().atMost(WAIT).until(() -> a.podCalls.get() >= polls + 2);
+        assertThat(transport.to(7010)).singleElement().satisfies(d -> assertThat(d.reply().text())
+                .contains("Charge complete").contains("10.5 kWh"));
+        assertThat(count("select count(*) from outbox where chat_id = 7010")).isEqualTo(1);
+    }
+
+    @Test
     void chargeCompletedWhileTheBotWasDownIsAnnouncedOnceAfterRestart() throws Exception {
         FakePodPointClient.Account a = link(7002);
         awaitBaseline(7002);
