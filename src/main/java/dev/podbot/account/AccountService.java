@@ -31,6 +31,9 @@ public class AccountService {
     Event<AccountLinked> linked;
 
     @Inject
+    Event<ChatReachable> reachable;
+
+    @Inject
     CredentialCipher cipher;
 
     @Inject
@@ -219,15 +222,20 @@ public class AccountService {
 
     /** The chat is reachable (the user unblocked the bot, or wrote): always read and, if needed, written. */
     public void reactivate(long chatId) {
+        boolean[] changed = {false};
         ChatAccount a = QuarkusTransaction.requiringNew().call(() -> {
             ChatAccount row = ChatAccount.findById(chatId);
             if (row != null && !row.chatActive) {
                 row.chatActive = true;
                 row.updatedAt = Instant.now();
+                changed[0] = true;
             }
             return row;
         });
         remember(a);
+        if (changed[0]) {
+            reachable.fire(new ChatReachable(chatId)); // committed: its held notifications can go now
+        }
     }
 
     /** Chats whose accounts should be polled. */

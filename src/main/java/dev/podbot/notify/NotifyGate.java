@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -20,6 +21,9 @@ import io.quarkus.runtime.ShutdownEvent;
 public class NotifyGate {
 
     static final Duration STOP_WAIT = Duration.ofSeconds(5);
+
+    @Inject
+    NotifyWake wake;
 
     private volatile boolean paused;
     private volatile boolean stopping;
@@ -60,6 +64,7 @@ public class NotifyGate {
 
     public void resume() {
         paused = false;
+        wake.resumed();
     }
 
     /** True once shutdown began: work in progress takes nothing new (a send in flight still finishes). */

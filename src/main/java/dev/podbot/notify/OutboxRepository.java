@@ -30,6 +30,9 @@ public class OutboxRepository {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    NotifyWake wake;
+
     /**
      * Queues {@code n} for the chat with the chat's own preferences (switched-off kinds, quiet hours). False when
      * the chat switched this kind off or the same dedup key was queued before.
@@ -59,6 +62,7 @@ public class OutboxRepository {
                 : prefs.quiet().get().deliverAfter(now, zone);
         m.attempts = 0;
         m.persist();
+        wake.outboxAfterCommit();
         return true;
     }
 
@@ -86,6 +90,16 @@ public class OutboxRepository {
                 + "and exists (select 1 from ChatAccount a where a.chatId = m.chatId and a.chatActive = true)",
                 Sort.by("id"), Status.PENDING, now)
                 .page(0, Math.max(1, limit)).list().stream().map(OutboxMessage::toRow).toList();
+    }
+
+    /**
+     * When the next row of a reachable chat comes due (the earliest {@code deliver_after} of the pending rows: quiet
+     * hours, a retry's backoff), null when none is pending; may be in the past.
+     */
+    public Instant earliestPendingDue() {
+        return OutboxMessage.getEntityManager().createQuery("select min(m.deliverAfter) from OutboxMessage m "
+                + "where m.status = :s and exists (select 1 from ChatAccount a where a.chatId = m.chatId "
+                + "and a.chatActive = true)", Instant.class).setParameter("s", Status.PENDING).getSingleResult();
     }
 
     /**

@@ -95,9 +95,14 @@ public class OutboxSender {
     @Inject
     Instance<OutboxRenderer> renderers;
 
+    @Inject
+    NotifyWake wake;
+
     private String instanceId;
     private ExecutorService pool;
     private final AtomicLong pending = new AtomicLong();
+    /** Whether the last batch saw due rows it did not take (see {@link #tick}). */
+    private volatile boolean leftDueRows;
     /** Thread id → System.nanoTime() when its current send started. */
     private final Map<Long, Long> sending = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -128,16 +133,30 @@ public class OutboxSender {
         }
     }
 
+    /**
+     * Sends what is due, batch after batch; then rests ({@link IdleTick}) until rows are committed here, a chat is
+     * reachable again, or the earliest pending row comes due. Due rows left behind (no transport here reaches
+     * their chat, or another instance is sending them) are looked at again on the next tick.
+     */
     void tick() {
         if (!gate.enter()) {
             return;
         }
         try {
+            if (!wake.outbox().shouldLook(clock.now())) {
+                return;
+            }
             int sent;
             do {
                 sent = sendDue(instanceId);
             } while (sent >= config.sendBatch());
+            if (leftDueRows) {
+                wake.outbox().lookNextTick();
+            } else {
+                wake.outbox().nextLookAt(clock.now(), Tx.run(outbox::earliestPendingDue));
+            }
         } catch (RuntimeException e) {
+            wake.outbox().lookNextTick();
             Log.warnf("Send tick failed (%s)", e.getClass().getSimpleName());
         } finally {
             gate.exit();
@@ -155,6 +174,7 @@ public class OutboxSender {
     /** As {@link #sendDue(String)} with another batch size. */
     public int sendDue(String instance, int batch) {
         if (transports.stream().noneMatch(ChatTransport::ready)) {
+            leftDueRows = true;
             return 0; // nothing can go out from here (yet): leave the rows to an instance that can deliver
         }
         Instant now = clock.now();
@@ -181,6 +201,7 @@ public class OutboxSender {
                 Log.warnf("Delivery task failed (%s)", e.getCause().getClass().getSimpleName());
             }
         }
+        leftDueRows = taken < rows.size();
         refreshPending();
         return taken;
     }

@@ -65,6 +65,9 @@ public class PollCoordinator {
     @Inject
     NotifyInstance instance;
 
+    @Inject
+    NotifyWake wake;
+
     private String instanceId;
     private ExecutorService pool;
     private Semaphore slots;
@@ -137,15 +140,24 @@ public class PollCoordinator {
         return instanceId;
     }
 
+    /**
+     * Polls what is due, then rests ({@link IdleTick}) until the earliest account comes due or one is linked here;
+     * it still looks every {@link IdleTick#AT_LEAST_EVERY}, so accounts linked elsewhere are found within a minute.
+     */
     void tick() {
         if (!gate.enter()) {
             return;
         }
         try {
+            if (!wake.polls().shouldLook(clock.now())) {
+                return;
+            }
             claimAndSubmit();
+            wake.polls().nextLookAt(clock.now(), Tx.run(pollStates::earliestNextPoll));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
+            wake.polls().lookNextTick();
             Log.warnf("Poll tick failed (%s)", e.getClass().getSimpleName());
         } finally {
             gate.exit();
@@ -166,6 +178,7 @@ public class PollCoordinator {
             linkedAt.putIfAbsent(event.chatId(), clock.now());
         }
         accountsLinked.set(true);
+        wake.polls().wake();
     }
 
     /**

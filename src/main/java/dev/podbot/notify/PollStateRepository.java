@@ -83,6 +83,18 @@ public class PollStateRepository {
     }
 
     /**
+     * When the next pollable account comes due (its slot, or the end of its backoff when later), null when there is
+     * none; may be in the past (an account claimed by another instance, say).
+     */
+    public Instant earliestNextPoll() {
+        return PollStateRow.getEntityManager().createQuery("select min(case when p.backoffUntil is not null "
+                + "and p.backoffUntil > p.nextPollAt then p.backoffUntil else p.nextPollAt end) from PollStateRow p "
+                + "where exists (select 1 from ChatAccount a where a.chatId = p.chatId and a.status = :s "
+                + "and a.chatActive = true)", Instant.class)
+                .setParameter("s", ChatAccount.Status.LINKED).getSingleResult();
+    }
+
+    /**
      * Gives back the accounts this instance was polling when it stopped (e.g. a kill -9), so a restart polls them
      * at once instead of after the claim timeout. Returns how many.
      */

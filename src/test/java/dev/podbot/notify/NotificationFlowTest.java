@@ -73,6 +73,8 @@ class NotificationFlowTest {
     PollStateRepository store;
     @Inject
     NotifyInstance instance;
+    @Inject
+    NotifyWake wake;
 
     @BeforeEach
     void start() {
@@ -190,6 +192,36 @@ class NotificationFlowTest {
         assertThat(transport.to(7010)).singleElement().satisfies(d -> assertThat(d.reply().text())
                 .contains("Charge complete").contains("10.5 kWh"));
         assertThat(count("select count(*) from outbox where chat_id = 7010")).isEqualTo(1);
+    }
+
+    @Test
+    void aRestingSendTickIsWokenByTheCommittedNotificationNotAfterItsTenSeconds() throws Exception {
+        FakePodPointClient.Account a = link(7020);
+        awaitBaseline(7020);
+        // nothing to send: after its next look the send tick rests for up to 10 s
+        await().atMost(WAIT).until(() -> wake.outbox().restingFor(clock.now()).compareTo(Duration.ofSeconds(6)) > 0);
+        long looks = wake.outbox().looks();
+        a.addNewest(completedNow(201, 7020)); // the next poll (every second here) queues it and wakes the tick
+        await().atMost(Duration.ofSeconds(4)).until(() -> transport.to(7020).size() == 1);
+        assertThat(transport.to(7020).get(0).reply().text()).contains("Charge complete");
+        assertThat(wake.outbox().looks() - looks).as("looked when woken, not every second").isBetween(1L, 3L);
+    }
+
+    @Test
+    void aChatThatIsReachableAgainGetsItsHeldNotificationsAtOnce() throws Exception {
+        FakePodPointClient.Account a = link(7021);
+        awaitBaseline(7021);
+        transport.before(c -> {
+            if (c == 7021) {
+                throw new ChatUnreachableException("403 blocked");
+            }
+        });
+        a.addNewest(completedNow(211, 7021));
+        await().atMost(WAIT).until(() -> !account(7021).chatActive);
+        transport.before(c -> { });
+        await().atMost(WAIT).until(() -> wake.outbox().restingFor(clock.now()).compareTo(Duration.ofSeconds(6)) > 0);
+        accounts.markChatActive(7021); // the user writes again
+        await().atMost(Duration.ofSeconds(4)).until(() -> transport.to(7021).size() == 1);
     }
 
     @Test
