@@ -7,6 +7,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import dev.podbot.IdleTick;
 import dev.podbot.account.ChatReachable;
 
 /**

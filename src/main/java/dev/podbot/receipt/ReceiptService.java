@@ -38,6 +38,9 @@ public class ReceiptService {
     @Inject
     BotConfig config;
 
+    @Inject
+    ReceiptWatcher watcher;
+
     /**
      * Records a change just sent to Pod Point and returns the first, honest reply: the command's text (what the
      * change will do) and "sent; the charger usually picks it up within a few minutes".
@@ -65,6 +68,7 @@ public class ReceiptService {
             row.shown = fingerprint(render(row));
             return row;
         });
+        watcher.wake(); // an older receipt of this charger may have been superseded: its message changes now
         Log.debugf("Chat %s: receipt %s opened for unit %s", (Object) chatId, w.id, (Object) pod.unitId());
         return render(w);
     }
@@ -92,6 +96,7 @@ public class ReceiptService {
             // only this column: a check or a newer change may be writing the same row
             QuarkusTransaction.requiringNew().run(() -> ReceiptWatch.update(
                     "messageId = ?1 where id = ?2 and chatId = ?3", sent.messageId(), id, sent.chatId()));
+            watcher.wake(); // it can be followed now
         } catch (RuntimeException e) {
             Log.warnf("Chat %d: receipt %d could not be linked to its message (%s)", sent.chatId(), id,
                     e.getClass().getSimpleName());
@@ -104,7 +109,7 @@ public class ReceiptService {
      */
     public Optional<ReceiptWatch> checkAgain(long chatId, long id, Integer messageId) {
         Instant now = clock.now();
-        return QuarkusTransaction.requiringNew().call(() -> {
+        Optional<ReceiptWatch> again = QuarkusTransaction.requiringNew().call(() -> {
             ReceiptWatch w = ReceiptWatch.findById(id);
             if (w == null || w.chatId != chatId) {
                 return Optional.<ReceiptWatch>empty();
@@ -122,6 +127,8 @@ public class ReceiptService {
             w.shown = fingerprint(render(w));
             return Optional.of(w);
         });
+        watcher.wake(); // a new round: checked at once
+        return again;
     }
 
     /** The message of a receipt as it stands (text and buttons), carrying the receipt's id. */

@@ -22,6 +22,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import dev.podbot.BackgroundTicks;
+import dev.podbot.IdleTick;
 import dev.podbot.BotConfig;
 import dev.podbot.account.AccountService;
 import dev.podbot.command.ChatTransport;
@@ -88,6 +89,7 @@ public class ReceiptWatcher {
     private ExecutorService pool;
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
     private volatile Instant lastCleanup = Instant.EPOCH;
+    private final IdleTick idle = new IdleTick();
 
     @PostConstruct
     void init() {
@@ -112,10 +114,27 @@ public class ReceiptWatcher {
             return;
         }
         try {
+            if (!idle.shouldLook(clock.now())) {
+                return; // nothing to follow before the earliest receipt's next check (IdleTick)
+            }
             submitDue();
+            idle.nextLookAt(clock.now(), QuarkusTransaction.requiringNew().call(() -> ReceiptWatch.getEntityManager()
+                    .createQuery("select min(w.nextCheckAt) from ReceiptWatch w where w.done = false "
+                            + "and w.messageId is not null", Instant.class).getSingleResult()));
         } catch (RuntimeException e) {
+            idle.lookNextTick();
             Log.warnf("Receipt tick failed (%s)", e.getClass().getSimpleName());
         }
+    }
+
+    /** How long the tick rests unless woken (zero: it looks next tick). */
+    public Duration restingFor() {
+        return idle.restingFor(clock.now());
+    }
+
+    /** A receipt was shown, started again or superseded (committed): the next tick looks at once. */
+    void wake() {
+        idle.wake();
     }
 
     /** Claims the due receipts and hands each account's to a thread; returns the chat ids submitted. */

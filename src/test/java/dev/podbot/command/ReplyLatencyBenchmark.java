@@ -53,7 +53,7 @@ import dev.podbot.telegram.FakeTelegramServer;
  * ./mvnw -B package -DskipTests
  * ./mvnw -B test -Dtest=ReplyLatencyBenchmark -Dpodbot.bench=true [-Dbench.latency=300] [-Dbench.rate=20]
  *     [-Dbench.seconds=20] [-Dbench.warmup-seconds=5] [-Dbench.fanout=10000] [-Dbench.fanout-seconds=30] [-Dbench.jvm-options="..."]
- *     [-Dbench.jar=...] [-Dbench.startup-runs=5] [-Dbench.startup-only=true] [-Dbench.memory-only=true]
+ *     [-Dbench.jar=...] [-Dbench.startup-runs=5] [-Dbench.startup-only=true] [-Dbench.memory-only=true] [-Dbench.idle-seconds=20]
  *     [-Dbench.replies-only=true] [-Dbench.histogram=true] [-Dbench.slowest=true] [-Dbench.fanout-rate=1]
  *     [-Dbench.java=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java] (the JVM that runs the app; the archive must be its own)
  * </pre>
@@ -290,6 +290,14 @@ class ReplyLatencyBenchmark {
 
     void run(int rate, int seconds, int fanout, int fanoutRate, int fanoutSeconds, int latency) throws Exception {
         Thread.sleep(5000);
+        // an idle bot (no account linked yet, nothing to send): what its background work costs a small machine
+        int idleSeconds = Integer.getInteger("bench.idle-seconds", 20);
+        long idleCpu0 = cpuMillis();
+        java.util.Map<String, Long> idleThreads0 = threadCpuMillis();
+        Thread.sleep(idleSeconds * 1000L);
+        System.out.printf(Locale.ROOT, "BENCH idle CPU (no account, nothing to send): %.1f ms per second over %d s%n",
+                (cpuMillis() - idleCpu0) / (double) idleSeconds, idleSeconds);
+        System.out.printf(Locale.ROOT, "BENCH   by thread, ms per second: %s%n", byThread(idleThreads0, idleSeconds));
         System.out.printf(Locale.ROOT, "BENCH idle RSS after start-up: %d MB (%s)%n", rssMb(), rssParts());
         if (nmt()) {
             jcmd("VM.native_memory", "baseline");
@@ -502,12 +510,17 @@ class ReplyLatencyBenchmark {
                 ms(lat[(int) (n * 0.99)]), ms(lat[n - 1]), n, missing,
                 n >= 50 ? String.format(Locale.ROOT, "; %.2f Pod Point calls per update", calls) : "",
                 (double) cpu / n, loadAverage().split(" ")[0]);
-        java.util.Map<String, Long> threads1 = threadCpuMillis();
-        threads1.replaceAll((k, v) -> v - threads0.getOrDefault(k, 0L));
-        System.out.printf(Locale.ROOT, "BENCH   its app CPU by thread, ms per update: %s%n", threads1.entrySet().stream()
+        System.out.printf(Locale.ROOT, "BENCH   its app CPU by thread, ms per update: %s%n", byThread(threads0, n));
+    }
+
+    /** The 8 kinds of thread that used the most CPU since {@code before}, in ms per {@code per}. */
+    String byThread(java.util.Map<String, Long> before, int per) throws IOException {
+        java.util.Map<String, Long> now = threadCpuMillis();
+        now.replaceAll((k, v) -> v - before.getOrDefault(k, 0L));
+        return now.entrySet().stream()
                 .filter(e -> e.getValue() > 0).sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
-                .limit(8).map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), (double) e.getValue() / n))
-                .collect(java.util.stream.Collectors.joining(", ")));
+                .limit(8).map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), (double) e.getValue() / per))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** The app's CPU time (user + sys) per kind of thread (its name without numbers), from /proc. */

@@ -176,8 +176,13 @@ class ReceiptsEndToEndTest extends EndToEndTestBase {
         // the charger was offline; it is back and has the change: "Check again" follows it to the end
         homeOverrides(c, "[{\"id\":\"a1\",\"requestedAt\":\"" + Instant.now() + "\",\"receivedAt\":\"" + Instant.now()
                 + "\"}]");
+        // nothing left to follow: the watcher rests (up to 10 s); "Check again" wakes it, no clock moved
+        await().atMost(TIMEOUT).until(() -> watcher.restingFor().compareTo(Duration.ofSeconds(6)) > 0);
+        int readsBefore = reads(PodPointWireMock.homeOverrides(c.ppid()));
         String q = pressOnly(c.chat(), timedOut, "receipt:again:" + id);
         assertThat(String.valueOf(awaitAnswer(q).params().get("text"))).contains("Checking again");
+        await().atMost(Duration.ofSeconds(4))
+                .until(() -> reads(PodPointWireMock.homeOverrides(c.ppid())) > readsBefore);
         Call again = awaitEdit(c.chat(), mid, "📨 Sent to Pod Point at", "usually picks up a change");
         assertThat(buttons(again)).isEmpty();
         clock.advance(Duration.ofSeconds(15));

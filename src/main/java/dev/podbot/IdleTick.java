@@ -1,4 +1,4 @@
-package dev.podbot.notify;
+package dev.podbot;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,23 +6,23 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Lets a background tick skip its database work while nothing can be due: until something wakes it (new work was
- * committed here, an account was linked, a chat became reachable, the ticks resumed) or the next due time it
- * read last has come. It looks at least every {@link #AT_LEAST_EVERY} all the same, for what another instance or
- * a hand-written row may have added. An idle bot used to run the send and poll ticks' queries every second:
- * about a third of the CPU a small machine spent between replies (issue 11).
+ * Lets a background tick ({@link BackgroundTicks}) skip its database work while nothing can be due: until something
+ * wakes it (new work was committed here: a notification, a linked account, a receipt to follow; a chat reachable
+ * again; the ticks resumed) or the next due time it read last has come. It looks at least every
+ * {@link #AT_LEAST_EVERY} all the same, for what another instance or a hand-written row may have added. An idle bot
+ * used to run the send, poll and receipt ticks' queries every second (issue 11).
  */
-final class IdleTick {
+public final class IdleTick {
 
     /** The longest a tick goes without looking, however idle. */
-    static final Duration AT_LEAST_EVERY = Duration.ofSeconds(10);
+    public static final Duration AT_LEAST_EVERY = Duration.ofSeconds(10);
 
     private final AtomicBoolean woken = new AtomicBoolean(true);
     private volatile Instant nextLook = Instant.MIN;
     private final AtomicLong looks = new AtomicLong();
 
     /** Something may be due now: the next tick looks. */
-    void wake() {
+    public void wake() {
         woken.set(true);
     }
 
@@ -30,7 +30,7 @@ final class IdleTick {
      * Whether this tick looks (and consumes a wake-up). A next look further away than {@link #AT_LEAST_EVERY} means
      * the clock went back (a test clock reset, the system clock corrected): look now rather than wait for it.
      */
-    boolean shouldLook(Instant now) {
+    public boolean shouldLook(Instant now) {
         boolean look = woken.getAndSet(false) | !now.isBefore(nextLook)
                 | nextLook.isAfter(now.plus(AT_LEAST_EVERY));
         if (look) {
@@ -40,12 +40,12 @@ final class IdleTick {
     }
 
     /** How long the tick will rest from {@code now} unless woken (zero when it looks next tick). */
-    Duration restingFor(Instant now) {
+    public Duration restingFor(Instant now) {
         return now.isBefore(nextLook) ? Duration.between(now, nextLook) : Duration.ZERO;
     }
 
     /** How many ticks have looked so far. */
-    long looks() {
+    public long looks() {
         return looks.get();
     }
 
@@ -53,13 +53,13 @@ final class IdleTick {
      * After a look: the next one at {@code earliestDue} (null: nothing known to come), and no later than
      * {@link #AT_LEAST_EVERY} from now. A time already passed means the next tick.
      */
-    void nextLookAt(Instant now, Instant earliestDue) {
+    public void nextLookAt(Instant now, Instant earliestDue) {
         Instant latest = now.plus(AT_LEAST_EVERY);
         nextLook = earliestDue == null || earliestDue.isAfter(latest) ? latest : earliestDue;
     }
 
     /** The next tick looks, whatever was read before. */
-    void lookNextTick() {
+    public void lookNextTick() {
         nextLook = Instant.MIN;
     }
 }

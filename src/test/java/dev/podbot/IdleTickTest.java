@@ -1,4 +1,4 @@
-package dev.podbot.notify;
+package dev.podbot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
