@@ -291,11 +291,13 @@ class ReplyLatencyBenchmark {
     void run(int rate, int seconds, int fanout, int fanoutRate, int fanoutSeconds, int latency) throws Exception {
         Thread.sleep(5000);
         // an idle bot (no account linked yet, nothing to send): what its background work costs a small machine
+        // after the first looks of the ticks: their first queries are parsed and compiled then, once
         int idleSeconds = Integer.getInteger("bench.idle-seconds", 20);
+        Thread.sleep(15_000);
         long idleCpu0 = cpuMillis();
         java.util.Map<String, Long> idleThreads0 = threadCpuMillis();
         Thread.sleep(idleSeconds * 1000L);
-        System.out.printf(Locale.ROOT, "BENCH idle CPU (no account, nothing to send): %.1f ms per second over %d s%n",
+        System.out.printf(Locale.ROOT, "BENCH idle CPU (no account, nothing to send; from 20 s after start-up): %.1f ms per second over %d s%n",
                 (cpuMillis() - idleCpu0) / (double) idleSeconds, idleSeconds);
         System.out.printf(Locale.ROOT, "BENCH   by thread, ms per second: %s%n", byThread(idleThreads0, idleSeconds));
         System.out.printf(Locale.ROOT, "BENCH idle RSS after start-up: %d MB (%s)%n", rssMb(), rssParts());
