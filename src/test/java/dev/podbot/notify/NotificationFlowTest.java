@@ -127,6 +127,20 @@ class NotificationFlowTest {
         return charge(id, chat * 100, end.minusSeconds(7200), end, 10.46, 314);
     }
 
+    /** Links the chat and polls its baseline; then the user blocks the bot and a charge completes: its row is held. */
+    FakePodPointClient.Account blockedWithAChargeHeld(long chat, long chargeId) {
+        FakePodPointClient.Account a = link(chat);
+        awaitBaseline(chat);
+        transport.before(c -> {
+            if (c == chat) {
+                throw new ChatUnreachableException("403 blocked");
+            }
+        });
+        a.addNewest(completedNow(chargeId, chat));
+        await().atMost(WAIT).until(() -> !account(chat).chatActive);
+        return a;
+    }
+
     /** Links the chat, polls its baseline, pauses the ticks, then polls three completed charges: three PENDING rows. */
     void threeCompletedChargesPending(long chat, long firstChargeId) throws Exception {
         FakePodPointClient.Account a = link(chat);
@@ -209,15 +223,7 @@ class NotificationFlowTest {
 
     @Test
     void aChatThatIsReachableAgainGetsItsHeldNotificationsAtOnce() throws Exception {
-        FakePodPointClient.Account a = link(7021);
-        awaitBaseline(7021);
-        transport.before(c -> {
-            if (c == 7021) {
-                throw new ChatUnreachableException("403 blocked");
-            }
-        });
-        a.addNewest(completedNow(211, 7021));
-        await().atMost(WAIT).until(() -> !account(7021).chatActive);
+        blockedWithAChargeHeld(7021, 211);
         transport.before(c -> { });
         await().atMost(WAIT).until(() -> wake.outbox().restingFor(clock.now()).compareTo(Duration.ofSeconds(6)) > 0);
         accounts.markChatActive(7021); // the user writes again
@@ -402,15 +408,7 @@ class NotificationFlowTest {
 
     @Test
     void blockedChatKeepsItsMessagesAndStopsPollingUntilTheUserWritesAgain() throws Exception {
-        FakePodPointClient.Account a = link(7005);
-        awaitBaseline(7005);
-        transport.before(c -> {
-            if (c == 7005) {
-                throw new ChatUnreachableException("403 blocked");
-            }
-        });
-        a.addNewest(completedNow(50, 7005));
-        await().atMost(WAIT).until(() -> !account(7005).chatActive);
+        FakePodPointClient.Account a = blockedWithAChargeHeld(7005, 50);
         assertThat(one("select status from outbox where chat_id = 7005")).isEqualTo("PENDING");
         coordinator.awaitIdle(WAIT);
         int polls = a.podCalls.get();
