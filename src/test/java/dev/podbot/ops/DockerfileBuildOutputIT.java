@@ -27,7 +27,7 @@ class DockerfileBuildOutputIT {
     }
 
     @Test
-    void jvmImageCopiesTheFastJarLayout() throws IOException {
+    void jvmImageCopiesTheQuarkusAppLayout() throws IOException {
         List<String> sources = DeploymentFilesTest.buildOutputCopySources(DeploymentFilesTest.lines("Dockerfile.jvm"));
         assertThat(sources).containsExactly("target/quarkus-app/lib/", "target/quarkus-app/*.jar",
                 "target/quarkus-app/app/", "target/quarkus-app/quarkus/");
@@ -50,7 +50,7 @@ class DockerfileBuildOutputIT {
         List<String> sources = DeploymentFilesTest.buildOutputCopySources(
                 DeploymentFilesTest.lines("Dockerfile.native"));
         assertThat(sources).containsExactly("target/*-runner");
-        // Quarkus names the native executable <finalName>-runner; the fast-jar build tells us the final name.
+        // Quarkus names the native executable <finalName>-runner; the jar build tells us the final name.
         try (Stream<Path> s = Files.list(Path.of("target"))) {
             List<String> jars = s.map(p -> p.getFileName().toString())
                     .filter(n -> n.endsWith(".jar") && !n.endsWith("-sources.jar")).toList();
