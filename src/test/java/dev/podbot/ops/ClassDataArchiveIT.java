@@ -46,13 +46,7 @@ class ClassDataArchiveIT {
         if (telegram != null) {
             telegram.close();
         }
-        if (work != null) {
-            try (var files = Files.walk(work)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
-                // a leftover temp folder is harmless
-            }
-        }
+        PackagedApp.deleteWorkDir(work);
     }
 
     @Test

@@ -83,11 +83,7 @@ class NotificationCrashIT {
         if (telegram != null) {
             telegram.close();
         }
-        try (var files = Files.walk(work)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (java.io.IOException e) {
-            // a leftover temp folder is harmless
-        }
+        PackagedApp.deleteWorkDir(work);
     }
 
     static long chat(int i) {

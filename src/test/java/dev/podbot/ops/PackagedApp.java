@@ -170,6 +170,18 @@ final class PackagedApp implements AutoCloseable {
         return s.length() > 4000 ? s.substring(s.length() - 4000) : s;
     }
 
+    /** Deletes a test's work folder with what is in it; a leftover temp folder is harmless. */
+    static void deleteWorkDir(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temp folder is harmless
+        }
+    }
+
     /** kill -9: no shutdown hook, no flush, nothing graceful. */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();

@@ -73,11 +73,7 @@ class PackagedJarIT {
         }
         telegram.close();
         podPoint.stop();
-        try (var files = Files.walk(work)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (java.io.IOException e) {
-            // a leftover temp folder is harmless
-        }
+        PackagedApp.deleteWorkDir(work);
     }
 
     /** The Telegram transport (issue #2) is what long-polls; before it is merged there is nothing to talk to. */
