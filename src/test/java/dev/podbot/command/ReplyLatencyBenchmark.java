@@ -55,6 +55,8 @@ import dev.podbot.telegram.FakeTelegramServer;
  *     [-Dbench.seconds=20] [-Dbench.warmup-seconds=5] [-Dbench.fanout=10000] [-Dbench.fanout-seconds=30] [-Dbench.jvm-options="..."]
  *     [-Dbench.jar=...] [-Dbench.startup-runs=5] [-Dbench.startup-only=true] [-Dbench.memory-only=true] [-Dbench.idle-seconds=20]
  *     [-Dbench.replies-only=true] [-Dbench.histogram=true] [-Dbench.slowest=true] [-Dbench.fanout-rate=1]
+ *     [-Dbench.poll-interval=15] (seconds between two polls of one account; 40 accounts are linked)
+ *     [-Dbench.full-gc=true] (a full collection after the logins, before the reply phases)
  *     [-Dbench.java=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java] (the JVM that runs the app; the archive must be its own)
  * </pre>
  *
@@ -75,7 +77,8 @@ class ReplyLatencyBenchmark {
     static final long CHAT = 90_000_000L;
     static final long FANOUT_CHAT = 80_000_000L;
     static final int CHATS = 40;
-    static final String POLL_INTERVAL_SECONDS = "15";
+    /** Seconds between two polls of one account: 40 accounts every 15 s keep a poll running most seconds. */
+    static final String POLL_INTERVAL_SECONDS = System.getProperty("bench.poll-interval", "15");
 
     static final String DRIVE = PodPointTestData.pod(1, "Drive", "PSL-100001", 501, "Available",
             PodPointTestData.daily("00:00:00", "06:00:00", true), null);
@@ -89,6 +92,7 @@ class ReplyLatencyBenchmark {
     WireMockServer wm;
     Process app;
     String jdbc;
+    int httpPort;
 
     @Test
     void benchmark() throws Exception {
@@ -228,6 +232,7 @@ class ReplyLatencyBenchmark {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
+        httpPort = port;
         jdbc = "jdbc:h2:file:" + work.toAbsolutePath().resolve("db/podbot") + ";AUTO_SERVER=TRUE";
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
@@ -343,6 +348,10 @@ class ReplyLatencyBenchmark {
         System.out.printf(Locale.ROOT, "BENCH idle RSS after %d chats linked and polled: %d MB (%s)%n", CHATS, rssMb(),
                 rssParts());
         nativeMemory();
+        if (Boolean.getBoolean("bench.full-gc")) { // what the young collections cost once the old generation is compact
+            jcmd("GC.run");
+            System.out.printf("BENCH full collection after the logins: %s%n", jcmd("GC.heap_info").replaceAll("\\s+", " "));
+        }
         if (Boolean.getBoolean("bench.memory-only")) {
             return;
         }
@@ -452,6 +461,7 @@ class ReplyLatencyBenchmark {
         long p0 = polls();
         long cpu0 = cpuMillis();
         java.util.Map<String, Long> threads0 = threadCpuMillis();
+        double[] gc0 = gcPauses();
         int n = rate * seconds;
         long[] ids = new long[n];
         long[] chats = new long[n];
@@ -513,6 +523,37 @@ class ReplyLatencyBenchmark {
                 n >= 50 ? String.format(Locale.ROOT, "; %.2f Pod Point calls per update", calls) : "",
                 (double) cpu / n, loadAverage().split(" ")[0]);
         System.out.printf(Locale.ROOT, "BENCH   its app CPU by thread, ms per update: %s%n", byThread(threads0, n));
+        double[] gc = gcPauses();
+        long over = Arrays.stream(lat).filter(l -> l > TAIL_NANOS).count();
+        // the tail beside the collections: a reply in flight during a pause waits for all of it
+        System.out.printf(Locale.ROOT, "BENCH   replies over %d ms: %d of %d (%.1f %%); the app's collections in the "
+                + "phase: %.0f, paused %.1f ms in all (%.1f ms each)%n", TAIL_NANOS / 1_000_000, over, n,
+                100.0 * over / n, gc[0] - gc0[0], gc[1] - gc0[1],
+                gc[0] > gc0[0] ? (gc[1] - gc0[1]) / (gc[0] - gc0[0]) : 0);
+    }
+
+    /** The target of issue 11 for /help at p99: the benchmark counts the replies slower than it. */
+    static final long TAIL_NANOS = Duration.ofMillis(5).toNanos();
+
+    /**
+     * {count, milliseconds} of the app's garbage-collection pauses so far, from its Prometheus metrics
+     * ({@code jvm_gc_pause_seconds}); {0, 0} when they cannot be read.
+     */
+    double[] gcPauses() {
+        double[] out = new double[2];
+        try (java.io.InputStream in = java.net.URI.create("http://127.0.0.1:" + httpPort + "/q/metrics").toURL()
+                .openStream()) {
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (line.startsWith("jvm_gc_pause_seconds_count{")) {
+                    out[0] += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                } else if (line.startsWith("jvm_gc_pause_seconds_sum{")) {
+                    out[1] += 1000 * Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return new double[2];
+        }
+        return out;
     }
 
     /** The 8 kinds of thread that used the most CPU since {@code before}, in ms per {@code per}. */
