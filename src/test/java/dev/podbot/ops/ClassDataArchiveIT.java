@@ -39,14 +39,8 @@ class ClassDataArchiveIT {
     }
 
     @AfterEach
-    void tearDown() throws InterruptedException {
-        if (app != null) {
-            app.close();
-        }
-        if (telegram != null) {
-            telegram.close();
-        }
-        PackagedApp.deleteWorkDir(work);
+    void tearDown() throws Exception {
+        PackagedApp.cleanUp(work, app, telegram);
     }
 
     @Test

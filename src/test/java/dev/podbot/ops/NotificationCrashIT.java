@@ -74,16 +74,7 @@ class NotificationCrashIT {
 
     @AfterAll
     void stop() throws Exception {
-        if (app != null) {
-            app.close();
-        }
-        if (podPoint != null) {
-            podPoint.close();
-        }
-        if (telegram != null) {
-            telegram.close();
-        }
-        PackagedApp.deleteWorkDir(work);
+        PackagedApp.cleanUp(work, app, podPoint, telegram);
     }
 
     static long chat(int i) {

@@ -170,6 +170,27 @@ final class PackagedApp implements AutoCloseable {
         return s.length() > 4000 ? s.substring(s.length() - 4000) : s;
     }
 
+    /**
+     * A test's clean-up: closes each of {@code parts} that was made (nulls skipped; one that fails to close does not
+     * keep the others open), then deletes the work folder.
+     */
+    static void cleanUp(Path workDir, AutoCloseable... parts) throws Exception {
+        Exception first = null;
+        for (AutoCloseable part : parts) {
+            try {
+                if (part != null) {
+                    part.close();
+                }
+            } catch (Exception e) {
+                first = first == null ? e : first;
+            }
+        }
+        deleteWorkDir(workDir);
+        if (first != null) {
+            throw first;
+        }
+    }
+
     /** Deletes a test's work folder with what is in it; a leftover temp folder is harmless. */
     static void deleteWorkDir(Path dir) {
         if (dir == null) {

@@ -67,13 +67,8 @@ class PackagedJarIT {
     }
 
     @AfterAll
-    void stop() throws InterruptedException {
-        if (app != null) {
-            app.close();
-        }
-        telegram.close();
-        podPoint.stop();
-        PackagedApp.deleteWorkDir(work);
+    void stop() throws Exception {
+        PackagedApp.cleanUp(work, app, telegram, podPoint == null ? null : podPoint::stop);
     }
 
     /** The Telegram transport (issue #2) is what long-polls; before it is merged there is nothing to talk to. */
